@@ -1,0 +1,1 @@
+#include "src/common/status.h"
