@@ -28,8 +28,10 @@ std::unique_ptr<Reader> Open(std::unique_ptr<ByteSource> src, std::string* error
   }
   if (LooksLikeIvf(src.get())) return OpenIvf(std::move(src), error);
   if (LooksLikeWebm(src.get())) return OpenWebm(std::move(src), error);
-  if (ProbeSection5(src.get())) return OpenSection5(std::move(src), error);
-  if (ProbeAnnexB(src.get())) return OpenAnnexB(std::move(src), error);
+  const int section5 = ProbeSection5(src.get());
+  const int annexb = ProbeAnnexB(src.get());
+  if (section5 > 0 && section5 >= annexb) return OpenSection5(std::move(src), error);
+  if (annexb > 0) return OpenAnnexB(std::move(src), error);
   *error =
       "unknown container: not IVF (no DKIF), not WebM/Matroska (no EBML "
       "header), and the first temporal unit parses neither as a Section 5 OBU "

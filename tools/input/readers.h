@@ -26,9 +26,10 @@ std::unique_ptr<Reader> OpenWebm(std::unique_ptr<ByteSource> src, std::string* e
 // first temporal unit).
 bool LooksLikeIvf(ByteSource* src);
 bool LooksLikeWebm(ByteSource* src);
-// Parse the first temporal unit; true when it is well formed in that format.
-bool ProbeSection5(ByteSource* src);
-bool ProbeAnnexB(ByteSource* src);
+// Parse the first temporal unit: 2 when it is well formed in that format, 1
+// when it starts like one but is cut short or broken later, 0 when not.
+int ProbeSection5(ByteSource* src);
+int ProbeAnnexB(ByteSource* src);
 
 }  // namespace hav1::input
 
