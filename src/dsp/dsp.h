@@ -1,0 +1,20 @@
+// The kernel tables a decoder instance owns: one member per kernel family.
+// Filled once at decoder open by hav1::InitDspTables (simd/dsp_init.h):
+// reference kernels first, then the chosen Highway target's kernels over them.
+// Hot code calls the plain function pointers; nothing per block goes through
+// Highway's dispatcher.  src/dsp never includes simd/.
+#ifndef HAV1_SRC_DSP_DSP_H_
+#define HAV1_SRC_DSP_DSP_H_
+
+#include "src/dsp/itx.h"
+
+namespace hav1 {
+
+struct DspTables {
+  ItxTables itx;  // inverse transform + add (7.13)
+  // Later families: mc, ipred, loopfilter, cdef, looprestoration, filmgrain.
+};
+
+}  // namespace hav1
+
+#endif  // HAV1_SRC_DSP_DSP_H_
