@@ -207,8 +207,9 @@ struct FrameHeader {
   int32_t gm_params[TOTAL_REFS_PER_FRAME][6] = {};
   FilmGrainParams film_grain_params;
 
-  // Bytes of the uncompressed header (for redundant frame header checks).
-  int header_bytes = 0;
+  // RefValid[] after this header (mark_ref_frames, ref_order_hint and key
+  // frames clear entries); the parser stores it back into the RefState.
+  int RefValid[NUM_REF_FRAMES] = {};
 };
 
 }  // namespace hav1

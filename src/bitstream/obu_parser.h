@@ -39,6 +39,16 @@ struct ParsedMetadata {
   bool has_scalability = false;  // scalability metadata was present
 };
 
+// A tile group of a frame (5.11.1), its header already parsed.
+struct ParsedTileGroup {
+  int tg_start = 0;
+  int tg_end = 0;
+  // The tile data after the tile group header's byte_alignment: tile sizes
+  // (le(TileSizeBytes)) and tiles, as in tile_group_obu() from the loop
+  // over TileNum on.  Points into the data given to Parse().
+  std::span<const uint8_t> data;
+};
+
 // One frame found in the data: a frame header with its tile groups, or a
 // show_existing_frame.
 struct ParsedFrame {
@@ -55,6 +65,8 @@ struct ParsedFrame {
   // order.  They point into the data given to Parse() and are valid only
   // as long as that data.
   std::vector<std::span<const uint8_t>> tile_groups;
+  // The same tile groups with their parsed headers (added member).
+  std::vector<ParsedTileGroup> tile_group_info;
   ParsedMetadata metadata;  // metadata that came before this frame
 };
 
