@@ -1,0 +1,42 @@
+// The frame decoding step: turns one parsed frame (headers + tile group
+// bytes) into a picture.  This is the one place where tile decoding
+// (src/tile, src/recon, src/postfilter) plugs in; the decoder around it
+// owns ordering, reference slots and output.
+#ifndef HAV1_SRC_DECODER_FRAME_DECODER_H_
+#define HAV1_SRC_DECODER_FRAME_DECODER_H_
+
+#include <array>
+#include <memory>
+
+#include "src/bitstream/obu_parser.h"
+#include "src/common/status.h"
+#include "src/dsp/dsp.h"
+#include "src/frame/picture.h"
+#include "src/frame/picture_buffer.h"
+#include "src/threading/thread_pool.h"
+
+namespace hav1 {
+
+// Pictures in the eight reference slots (spec 7.20), NULL where empty.
+using RefPictures = std::array<std::shared_ptr<const DecodedPicture>, 8>;
+
+class FrameDecoder {
+ public:
+  FrameDecoder(const DspTables& tables, ThreadPool& pool, PictureAllocator& allocator)
+      : tables_(tables), pool_(pool), allocator_(allocator) {}
+
+  // Decodes the tile groups of frame (spec 7.3 onwards: tile decoding,
+  // reconstruction, in-loop filters) into *out, a new picture from the
+  // allocator, predicting from refs.
+  Status DecodeFrame(const ParsedFrame& frame, const RefPictures& refs,
+                     std::shared_ptr<DecodedPicture>* out);
+
+ private:
+  [[maybe_unused]] const DspTables& tables_;
+  [[maybe_unused]] ThreadPool& pool_;
+  [[maybe_unused]] PictureAllocator& allocator_;
+};
+
+}  // namespace hav1
+
+#endif  // HAV1_SRC_DECODER_FRAME_DECODER_H_
