@@ -59,7 +59,7 @@ void BitReader::SkipBits(size_t n) {
 // 4.10.2
 uint32_t BitReader::f(int n, const SyntaxName& name) {
   uint32_t v = ReadBits(n);
-  if (tracing()) Emit(name, v);
+  if (n > 0 && tracing()) Emit(name, v);  // f(0) reads nothing
   return v;
 }
 

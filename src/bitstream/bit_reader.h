@@ -51,6 +51,9 @@ class BitReader {
   // set the error flag only when strict (they are not traced as errors).
   void byte_alignment();
 
+  // f(n) without tracing (the caller traces a derived value instead).
+  uint32_t Read(int n) { return ReadBits(n); }
+
   // Reports a value that is not read here (derived or read elsewhere)
   // to the tracer under the given name.
   void Trace(const SyntaxName& name, int64_t value) const;

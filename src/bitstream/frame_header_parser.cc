@@ -77,6 +77,7 @@ class Parser {
   int DecodeSignedSubexpWithRef(int low, int high, int r, int ref, int idx);
   int DecodeUnsignedSubexpWithRef(int mx, int r, int ref, int idx);
   int DecodeSubexp(int numSyms, int ref, int idx);
+  int DecodeSubexpBits(int numSyms, int ref, int idx);
   Status FilmGrainParamsSyntax();
   void LoadGrainParams(int idx);
 
@@ -654,6 +655,7 @@ Status Parser::TileInfoSyntax() {
       else
         break;
     }
+    r_.Trace("TileColsLog2", t.TileColsLog2);
     int tileWidthSb = (sbCols + (1 << t.TileColsLog2) - 1) >> t.TileColsLog2;
     int i = 0;
     for (int startSb = 0; startSb < sbCols; startSb += tileWidthSb) {
@@ -672,6 +674,7 @@ Status Parser::TileInfoSyntax() {
       else
         break;
     }
+    r_.Trace("TileRowsLog2", t.TileRowsLog2);
     int tileHeightSb = (sbRows + (1 << t.TileRowsLog2) - 1) >> t.TileRowsLog2;
     i = 0;
     for (int startSb = 0; startSb < sbRows; startSb += tileHeightSb) {
@@ -943,14 +946,17 @@ void Parser::LrParamsSyntax() {
   }
   if (lr.UsesLr) {
     if (seq_.use_128x128_superblock) {
-      lr.lr_unit_shift = r_.f(1, "lr_unit_shift");
-      lr.lr_unit_shift++;
+      // Traced with its final value (lr_unit_shift++), as ffmpeg does.
+      lr.lr_unit_shift = r_.Read(1) + 1;
+      r_.Trace("lr_unit_shift", lr.lr_unit_shift);
     } else {
-      lr.lr_unit_shift = r_.f(1, "lr_unit_shift");
+      // Traced as one value, lr_unit_shift + lr_unit_extra_shift (ffmpeg).
+      lr.lr_unit_shift = r_.Read(1);
       if (lr.lr_unit_shift) {
-        lr.lr_unit_extra_shift = r_.f(1, "lr_unit_extra_shift");
+        lr.lr_unit_extra_shift = r_.Read(1);
         lr.lr_unit_shift += lr.lr_unit_extra_shift;
       }
+      r_.Trace("lr_unit_shift", lr.lr_unit_shift);
     }
     lr.LoopRestorationSize[0] = RESTORATION_TILESIZE_MAX >> (2 - lr.lr_unit_shift);
     if (cc_.subsampling_x && cc_.subsampling_y && usesChromaLr)
@@ -1119,6 +1125,13 @@ int Parser::DecodeUnsignedSubexpWithRef(int mx, int r, int ref, int idx) {
 
 // 5.9.28 decode_subexp()
 int Parser::DecodeSubexp(int numSyms, int ref, int idx) {
+  int v = DecodeSubexpBits(numSyms, ref, idx);
+  // The function's result is traced too (ffmpeg reports it as gm_params).
+  r_.Trace(SyntaxName("decode_subexp", ref, idx), v);
+  return v;
+}
+
+int Parser::DecodeSubexpBits(int numSyms, int ref, int idx) {
   int i = 0, mk = 0, k = 3;
   while (true) {
     int b2 = i ? k + i - 1 : k;
