@@ -12,9 +12,12 @@
 
 #include "src/common/intops.h"
 #include "src/dsp/itx.h"
+#include "src/dsp/itx_spec_tables.h"
 
 namespace hav1 {
 namespace {
+
+using namespace itx;  // NOLINT: the spec tables
 
 // ---- wrapping int32 arithmetic ------------------------------------------------
 int32_t WAdd(int32_t a, int32_t b) {
@@ -32,43 +35,6 @@ int32_t WRound2(int32_t x, int n) {
   return WAdd(x, int32_t{1} << (n - 1)) >> n;
 }
 
-// ---- spec constants -------------------------------------------------------------
-// 7.13.2.1: Cos128_Lookup, 4096 * cos( angle * pi / 128 ) rounded.
-constexpr int32_t kCos128Lookup[65] = {
-    4096, 4095, 4091, 4085, 4076, 4065, 4052, 4036,
-    4017, 3996, 3973, 3948, 3920, 3889, 3857, 3822,
-    3784, 3745, 3703, 3659, 3612, 3564, 3513, 3461,
-    3406, 3349, 3290, 3229, 3166, 3102, 3035, 2967,
-    2896, 2824, 2751, 2675, 2598, 2520, 2440, 2359,
-    2276, 2191, 2106, 2019, 1931, 1842, 1751, 1660,
-    1567, 1474, 1380, 1285, 1189, 1092, 995, 897,
-    799, 700, 601, 501, 401, 301, 201, 101, 0};
-
-// 7.13.2.6: the ADST4 constants.
-constexpr int32_t kSinPi19 = 1321;
-constexpr int32_t kSinPi29 = 2482;
-constexpr int32_t kSinPi39 = 3344;
-constexpr int32_t kSinPi49 = 3803;
-
-// 7.13.3: Transform_Row_Shift[ TX_SIZES_ALL ].
-constexpr int kTransformRowShift[kItxTxSizes] = {0, 1, 2, 2, 2, 0, 0, 1, 1, 1,
-                                                 1, 1, 1, 1, 1, 2, 2, 2, 2};
-// Section 10: Tx_Width_Log2 / Tx_Height_Log2.
-constexpr int kTxWidthLog2[kItxTxSizes] = {2, 3, 4, 5, 6, 2, 3, 3, 4, 4,
-                                           5, 5, 6, 2, 4, 3, 5, 4, 6};
-constexpr int kTxHeightLog2[kItxTxSizes] = {2, 3, 4, 5, 6, 3, 2, 4, 3, 5,
-                                            4, 6, 5, 4, 2, 5, 3, 6, 4};
-
-// 7.13.2.1 cos128( angle ) and sin128( angle ).
-int32_t Cos128(int angle) {
-  const int angle2 = angle & 255;
-  if (angle2 <= 64) return kCos128Lookup[angle2];
-  if (angle2 <= 128) return -kCos128Lookup[128 - angle2];
-  if (angle2 <= 192) return -kCos128Lookup[angle2 - 128];
-  return kCos128Lookup[256 - angle2];
-}
-int32_t Sin128(int angle) { return Cos128(angle - 64); }
-
 // 7.13.2.1 brev( numBits, x ).
 int Brev(int num_bits, int x) {
   int t = 0;
@@ -77,44 +43,6 @@ int Brev(int num_bits, int x) {
     t += bit << (num_bits - 1 - i);
   }
   return t;
-}
-
-// The kind of 1D transform applied to rows or columns.
-enum class Kind { kDct, kAdst, kIdentity };
-
-// Per PlaneTxType (section 3 symbols: the first word names the column (vertical)
-// transform, the second the row (horizontal) one), as listed in 7.13.3.
-Kind RowKind(int tx_type) {
-  switch (tx_type) {
-    case 0: case 1: case 4: case 11:  // DCT_DCT ADST_DCT FLIPADST_DCT H_DCT
-      return Kind::kDct;
-    case 9: case 10: case 12: case 14:  // IDTX V_DCT V_ADST V_FLIPADST
-      return Kind::kIdentity;
-    default:
-      return Kind::kAdst;
-  }
-}
-Kind ColKind(int tx_type) {
-  switch (tx_type) {
-    case 0: case 2: case 5: case 10:  // DCT_DCT DCT_ADST DCT_FLIPADST V_DCT
-      return Kind::kDct;
-    case 9: case 11: case 13: case 15:  // IDTX H_DCT H_ADST H_FLIPADST
-      return Kind::kIdentity;
-    default:
-      return Kind::kAdst;
-  }
-}
-// 7.12.3: flipUD / flipLR.
-bool FlipUD(int t) { return t == 4 || t == 8 || t == 14 || t == 6; }
-bool FlipLR(int t) { return t == 5 || t == 7 || t == 15 || t == 6; }
-
-bool KindExists(Kind kind, int log2n) {
-  switch (kind) {
-    case Kind::kDct: return log2n >= 2 && log2n <= 6;
-    case Kind::kAdst: return log2n >= 2 && log2n <= 4;
-    case Kind::kIdentity: return log2n >= 2 && log2n <= 5;
-  }
-  return false;
 }
 
 // The array T of 7.13.2 and the processes that work on it in place.
