@@ -1,0 +1,28 @@
+#!/bin/sh
+# Installs the build into a temporary root, then builds and runs the README
+# example (tests/api/example.c) against the installed tree with pkg-config.
+# Usage: install_test.sh <build dir> <example.c> <stream.ivf>
+set -eu
+build="$1"; example="$2"; stream="$3"
+if [ ! -f "$stream" ]; then
+  echo "SKIP: $stream is missing (no ../shared/conformance)"
+  exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+meson install -C "$build" --no-rebuild --destdir "$tmp/root" --quiet
+pc=$(find "$tmp/root" -name hav1.pc | head -1)
+[ -n "$pc" ] || { echo "hav1.pc was not installed"; exit 1; }
+export PKG_CONFIG_PATH="$(dirname "$pc")${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+# The installed .pc names the configured prefix: point it into the temp root.
+prefix=$(pkg-config --variable=prefix hav1)
+flags=$(pkg-config --define-variable=prefix="$tmp/root$prefix" --cflags --libs hav1)
+echo "pkg-config: $flags"
+${CC:-cc} -std=c99 -Wall -Wextra -Werror -pedantic "$example" $flags -o "$tmp/example"
+libdir=$(dirname "$(find "$tmp/root" -name 'libhav1.so*' | head -1)")
+LD_LIBRARY_PATH="$libdir" "$tmp/example" "$stream" | tee "$tmp/out.txt"
+grep -q "temporal units" "$tmp/out.txt"
+grep -q -- "-bit" "$tmp/out.txt"
+# It must really have used the installed library.
+LD_LIBRARY_PATH="$libdir" ldd "$tmp/example" | grep libhav1 | grep -q "$tmp/root"
+echo OK
