@@ -27,7 +27,9 @@ struct CdfContext {
   // ---- 6.8.2 init_non_coeff_cdfs ------------------------------------------
   // TileIntraFrameYModeCdf is not a frame array: init_symbol (8.2.2) sets it
   // from Default_Intra_Frame_Y_Mode_Cdf at every tile start, and it is neither
-  // saved nor loaded.  It lives here so that a tile's context is one object.
+  // saved nor loaded.  (Only intra frames read it, and those always have
+  // primary_ref_frame == PRIMARY_REF_NONE, 5.9.2, so they start from the
+  // defaults anyway.)  It lives here so that a tile's context is one object.
   uint16_t intra_frame_y_mode_cdf[5][5][14];   // [INTRA_MODE_CONTEXTS]^2[INTRA_MODES + 1]
   uint16_t y_mode_cdf[4][14];                  // [BLOCK_SIZE_GROUPS][INTRA_MODES + 1]
   uint16_t uv_mode_cfl_not_allowed_cdf[13][14];  // [INTRA_MODES][13 + 1]
@@ -144,6 +146,10 @@ struct CdfContext {
   // 8.2.2 init_symbol( ): the Tile* copies of the frame arrays, with
   // TileIntraFrameYModeCdf set from Default_Intra_Frame_Y_Mode_Cdf.
   void InitTileCdfs(const CdfContext& frame_cdfs);
+  // 7.7 frame_end_update_cdf( ): the frame arrays become the Saved arrays
+  // (the Tile* arrays of tile context_update_tile_id when it exited, see
+  // TileCdfsAreSaved).  save_cdfs( i ) (7.20) is a plain copy into slot i.
+  void FrameEndUpdateCdf(const CdfContext& saved) { *this = saved; }
 
   // Calls f(array) for every CDF array member (f must accept any
   // multi-dimensional uint16_t array by reference), in declaration order.

@@ -14,7 +14,6 @@
 #ifndef HAV1_SRC_ENTROPY_SYMBOL_DECODER_H_
 #define HAV1_SRC_ENTROPY_SYMBOL_DECODER_H_
 
-#include <algorithm>
 #include <bit>
 #include <cassert>
 #include <cstddef>
