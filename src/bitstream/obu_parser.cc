@@ -186,7 +186,6 @@ struct ObuParser::Impl {
   Config config;
   RefState refs;
   std::shared_ptr<SequenceHeader> seq;
-  std::vector<uint8_t> seq_raw;  // payload of the active sequence header
   Hav1SequenceInfo seq_info{};
   bool new_sequence = false;
   // After an error: drop everything until a sequence header or a key frame.
@@ -300,22 +299,13 @@ Status ObuParser::Impl::SequenceHeaderObu(std::span<const uint8_t> payload) {
   r.Begin("sequence_header_obu");
   auto s = std::make_shared<SequenceHeader>();
   HAV1_RETURN_IF_ERROR(ParseSequenceHeader(r, config.operating_point, s.get()));
-  const size_t bits = r.position();
-  // 7.5: a sequence header whose contents differ starts a new coded video
-  // sequence.  Compare the bits up to film_grain_params_present.
-  std::vector<uint8_t> raw(payload.begin(), payload.begin() + std::min(payload.size(), (bits + 7) / 8));
-  if (!raw.empty() && (bits & 7)) raw.back() &= static_cast<uint8_t>(0xFF << (8 - (bits & 7)));
-  if (seq && raw == seq_raw) {
-    if (resync) resync = !SeenFrameHeader ? resync : resync;
-    return Status::Ok();
-  }
-  if (seq) {
-    // A new sequence: the references of the old one are unusable.
-    refs.Reset();
-    prev_frame_id = -1;
-  }
+  // 7.5: the sequence header may repeat; only operating_parameters_info()
+  // may differ within a coded video sequence.  A changed header starts a
+  // new one (the references stay until its key frame replaces them).
+  if (seq && *seq == *s) return Status::Ok();  // a plain repetition
+  const bool same = seq && seq->SameSequence(*s);
   seq = std::move(s);
-  seq_raw = std::move(raw);
+  if (same) return Status::Ok();
   FillSequenceInfo(*seq, &seq_info);
   new_sequence = true;
   return Status::Ok();

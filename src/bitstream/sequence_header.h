@@ -23,6 +23,8 @@ struct ColorConfig {
   int subsampling_y = 1;
   int chroma_sample_position = 0;
   int separate_uv_delta_q = 0;
+
+  bool operator==(const ColorConfig&) const = default;
 };
 
 // 5.5.3 timing_info()
@@ -31,6 +33,8 @@ struct TimingInfo {
   uint32_t time_scale = 0;
   int equal_picture_interval = 0;
   uint32_t num_ticks_per_picture_minus_1 = 0;
+
+  bool operator==(const TimingInfo&) const = default;
 };
 
 // 5.5.4 decoder_model_info()
@@ -39,6 +43,8 @@ struct DecoderModelInfo {
   uint32_t num_units_in_decoding_tick = 0;
   int buffer_removal_time_length_minus_1 = 0;
   int frame_presentation_time_length_minus_1 = 0;
+
+  bool operator==(const DecoderModelInfo&) const = default;
 };
 
 // Per operating point fields (5.5.1, 5.5.5 operating_parameters_info()).
@@ -52,6 +58,8 @@ struct OperatingPoint {
   int low_delay_mode_flag = 0;
   int initial_display_delay_present_for_this_op = 0;
   int initial_display_delay_minus_1 = 0;
+
+  bool operator==(const OperatingPoint&) const = default;
 };
 
 // 5.5.1 sequence_header_obu()
@@ -97,6 +105,21 @@ struct SequenceHeader {
   int enable_restoration = 0;
   ColorConfig color_config;
   int film_grain_params_present = 0;
+
+  bool operator==(const SequenceHeader&) const = default;
+  // 7.5: equal except for operating_parameters_info() (the only part that
+  // may change within a coded video sequence).
+  bool SameSequence(const SequenceHeader& o) const {
+    SequenceHeader a = *this, b = o;
+    for (int i = 0; i < 32; i++) {
+      for (SequenceHeader* x : {&a, &b}) {
+        x->operating_points[i].decoder_buffer_delay = 0;
+        x->operating_points[i].encoder_buffer_delay = 0;
+        x->operating_points[i].low_delay_mode_flag = 0;
+      }
+    }
+    return a == b;
+  }
 };
 
 }  // namespace hav1
