@@ -125,7 +125,7 @@ inline uint32_t SymbolDecoder::ReadBits(int n) {
 
 inline void SymbolDecoder::Renormalize() {
   // 1. bits = 15 - FloorLog2( SymbolRange ); SymbolRange is in 1..65535.
-  const int bits = 15 - (std::bit_width(symbol_range_) - 1);
+  const int bits = 16 - static_cast<int>(std::bit_width(symbol_range_));
   // 2.
   symbol_range_ <<= bits;
   // 3.-5. newData, padded with zeros past the end: ReadBits does both.
@@ -159,12 +159,12 @@ inline int SymbolDecoder::ReadSymbol(uint16_t* cdf, int n) {
   if (!disable_cdf_update_) {
     // CDF adaptation, 8.2.6.  Min( FloorLog2( N ), 2 ) is 1 for N < 4.
     const int rate = 3 + (cdf[n] > 15) + (cdf[n] > 31) + (n >= 4 ? 2 : 1);
-    for (int i = 0; i < n - 1; ++i) {
-      if (i < symbol) {
-        cdf[i] -= static_cast<uint16_t>(cdf[i] >> rate);  // tmp == 0
-      } else {
-        cdf[i] += static_cast<uint16_t>(((1u << 15) - cdf[i]) >> rate);  // tmp == 1 << 15
-      }
+    // tmp is 0 below the decoded symbol and 1 << 15 from it on.
+    for (int i = 0; i < symbol; ++i) {
+      cdf[i] -= static_cast<uint16_t>(cdf[i] >> rate);
+    }
+    for (int i = symbol; i < n - 1; ++i) {
+      cdf[i] += static_cast<uint16_t>(((1u << 15) - cdf[i]) >> rate);
     }
     cdf[n] += (cdf[n] < 32);
   }
