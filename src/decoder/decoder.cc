@@ -6,7 +6,6 @@
 
 #include "simd/dsp_init.h"
 #include "src/bitstream/frame_header.h"
-#include "src/common/intops.h"
 #include "src/decoder/obu_framing.h"
 #include "src/decoder/settings.h"
 
@@ -40,7 +39,9 @@ void ReleasePacket(Hav1Data* in) {
 }  // namespace
 
 Decoder::Decoder(const Hav1Settings& settings)
-    : settings_(settings), logger_(settings.logger) {}
+    : settings_(settings),
+      logger_(settings.logger),
+      output_(settings.all_layers != 0, settings.operating_point) {}
 
 Decoder::~Decoder() {
   // Workers go first: later they may hold pictures and scratch of this
@@ -73,12 +74,12 @@ Status Decoder::Create(const Hav1Settings& settings, std::unique_ptr<Decoder>* o
 
 int Decoder::SendData(Hav1Data* in) {
   const size_t delay = static_cast<size_t>(frame_delay_);
-  if (output_.size() >= delay) return HAV1_ERR_AGAIN;
+  if (output_.ready() >= delay) return HAV1_ERR_AGAIN;
   draining_ = false;  // data after hav1_drain() starts a new segment
   RefHolder packet(in->ref);
   const Hav1DataProps props = in->m;  // a view; valid while *in is
   while (in->sz > 0) {
-    if (output_.size() >= delay) return HAV1_ERR_AGAIN;  // *in keeps the rest
+    if (output_.ready() >= delay) return HAV1_ERR_AGAIN;  // *in keeps the rest
     ObuExtent obu;
     Status st = ReadObuExtent(std::span<const uint8_t>(in->data, in->sz), &obu);
     if (!st.ok()) return Fail(st, props, in);
@@ -96,7 +97,7 @@ Status Decoder::DecodeObu(int obu_type, std::span<const uint8_t> obu,
                           const RefHolder& packet, const Hav1DataProps& props) {
   if (obu_type == OBU_TEMPORAL_DELIMITER) {
     // A temporal unit holds whole frames: nothing can be in progress.
-    EndTemporalUnit();
+    output_.EndTemporalUnit();
     frame_in_progress_ = false;
     held_packets_.clear();
   }
@@ -181,9 +182,9 @@ Status Decoder::HandleFrame(const ParsedFrame& frame) {
     }
   }
   if (frame.shown) {
-    OutputPicture(std::move(pic), frame.spatial_id);
+    output_.Show(std::move(pic), frame.spatial_id);
   } else if (settings_.output_invisible_frames) {
-    output_.push_back(std::move(pic));
+    output_.PushDirect(std::move(pic));
   }
   return Status::Ok();
 }
@@ -192,13 +193,20 @@ Status Decoder::HandleFrame(const ParsedFrame& frame) {
 // frame is loaded again and refreshes every slot.
 Status Decoder::ShowExistingFrame(const ParsedFrame& frame) {
   int slot = -1;
-  for (int i = 0; i < 8 && frame.hdr; ++i) {
-    if (slots_[i] && slot_headers_[i] == frame.hdr.get()) {
-      slot = i;
-      break;
+  if (frame.hdr && frame.hdr->show_existing_frame) {
+    // The show_existing_frame header itself: it names the slot.
+    slot = frame.hdr->frame_to_show_map_idx;
+  } else {
+    // The header of the frame being shown: find the slot holding it.
+    for (int i = 0; i < 8 && frame.hdr; ++i) {
+      if (slots_[i] && slot_headers_[i] == frame.hdr.get()) {
+        slot = i;
+        break;
+      }
     }
   }
-  if (slot < 0) return Status::Ok();  // parse only, or the frame was not decoded
+  // Nothing to show in parse-only mode or when the frame was not decoded.
+  if (slot < 0 || slot >= 8 || !slots_[slot]) return Status::Ok();
   const std::shared_ptr<const DecodedPicture> shown = slots_[slot];
   auto pic = std::make_shared<DecodedPicture>(*shown);  // shares the pixels
   pic->seq = frame.seq_info;
@@ -211,37 +219,8 @@ Status Decoder::ShowExistingFrame(const ParsedFrame& frame) {
       slot_headers_[i] = frame.hdr.get();
     }
   }
-  OutputPicture(std::move(pic), frame.spatial_id);
+  output_.Show(std::move(pic), frame.spatial_id);
   return Status::Ok();
-}
-
-// Highest spatial layer of the operating point (spec 7.18: operating
-// point idc bits 8..15), 0 when the stream does not say.
-int Decoder::MaxSpatialId(const Hav1SequenceInfo& seq) const {
-  if (seq.operating_points < 1) return 0;
-  const int op = Clip3(0, Clip3(1, 32, seq.operating_points) - 1, settings_.operating_point);
-  const int spatial_layers = (seq.operating_point_idc[op] >> 8) & 0xff;
-  return spatial_layers ? FloorLog2(static_cast<uint32_t>(spatial_layers)) : 0;
-}
-
-void Decoder::OutputPicture(std::shared_ptr<const DecodedPicture> pic, int spatial_id) {
-  const int max_spatial_id = MaxSpatialId(pic->seq);
-  if (settings_.all_layers || max_spatial_id == 0) {
-    output_.push_back(std::move(pic));
-    return;
-  }
-  if (spatial_id >= tu_candidate_spatial_id_) {
-    tu_candidate_ = std::move(pic);
-    tu_candidate_spatial_id_ = spatial_id;
-  }
-  // The top layer needs no waiting for the end of the temporal unit.
-  if (tu_candidate_spatial_id_ >= max_spatial_id) EndTemporalUnit();
-}
-
-void Decoder::EndTemporalUnit() {
-  if (tu_candidate_) output_.push_back(std::move(tu_candidate_));
-  tu_candidate_.reset();
-  tu_candidate_spatial_id_ = -1;
 }
 
 int Decoder::Fail(const Status& status, const Hav1DataProps& props, Hav1Data* in) {
@@ -260,24 +239,22 @@ int Decoder::Fail(const Status& status, const Hav1DataProps& props, Hav1Data* in
 }
 
 int Decoder::GetPicture(Hav1Picture* out) {
-  if (!output_.empty()) {
-    ExportPicture(output_.front(), out);
-    output_.pop_front();
+  if (output_.ready() > 0) {
+    ExportPicture(output_.Front(), out);
+    output_.PopFront();
     return HAV1_OK;
   }
   return draining_ ? HAV1_ERR_EOF : HAV1_ERR_AGAIN;
 }
 
 int Decoder::Drain() {
-  EndTemporalUnit();
+  output_.EndTemporalUnit();
   draining_ = true;
   return HAV1_OK;
 }
 
 void Decoder::Flush() {
-  output_.clear();
-  tu_candidate_.reset();
-  tu_candidate_spatial_id_ = -1;
+  output_.Clear();
   slots_ = {};
   slot_headers_ = {};
   frame_in_progress_ = false;

@@ -6,7 +6,6 @@
 #define HAV1_SRC_DECODER_DECODER_H_
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <span>
 #include <vector>
@@ -16,6 +15,7 @@
 #include "src/common/status.h"
 #include "src/decoder/frame_decoder.h"
 #include "src/decoder/logger.h"
+#include "src/decoder/output_queue.h"
 #include "src/dsp/dsp.h"
 #include "src/frame/picture.h"
 #include "src/frame/picture_buffer.h"
@@ -47,6 +47,15 @@ class Decoder {
   const char* simd_target() const { return simd_target_; }
   const Logger& logger() const { return logger_; }
 
+  // For tests of the decoder around pixel decoding (ordering, layers, flow
+  // control): replaces the frame decoding step.
+  void SetFrameDecoderForTesting(std::unique_ptr<FrameDecoder> fd) {
+    frame_decoder_ = std::move(fd);
+  }
+  const DspTables& tables() const { return tables_; }
+  ThreadPool& pool() { return *pool_; }
+  PictureAllocator& allocator() { return *allocator_; }
+
  private:
   // Feeds one OBU (obu bytes lie in the packet held by packet).
   Status DecodeObu(int obu_type, std::span<const uint8_t> obu, const RefHolder& packet,
@@ -56,11 +65,6 @@ class Decoder {
   Status ShowExistingFrame(const ParsedFrame& frame);
   bool SkippedByDecodeFrameType(const ParsedFrame& frame) const;
   void ClearRefreshedSlots(const ParsedFrame& frame);
-  // Picture routing: all layers, or the highest spatial layer per
-  // temporal unit.
-  void OutputPicture(std::shared_ptr<const DecodedPicture> pic, int spatial_id);
-  void EndTemporalUnit();
-  int MaxSpatialId(const Hav1SequenceInfo& seq) const;
   int Fail(const Status& status, const Hav1DataProps& props, Hav1Data* in);
 
   Hav1Settings settings_;
@@ -84,10 +88,7 @@ class Decoder {
   PropsHolder frame_props_;
   std::vector<RefHolder> held_packets_;
 
-  // Output.
-  std::deque<std::shared_ptr<const DecodedPicture>> output_;
-  std::shared_ptr<const DecodedPicture> tu_candidate_;  // best layer so far
-  int tu_candidate_spatial_id_ = -1;
+  OutputQueue output_;
   bool draining_ = false;
 
   unsigned events_ = 0;

@@ -24,17 +24,19 @@ class FrameDecoder {
  public:
   FrameDecoder(const DspTables& tables, ThreadPool& pool, PictureAllocator& allocator)
       : tables_(tables), pool_(pool), allocator_(allocator) {}
+  // Virtual only so that tests can stand in for pixel decoding.
+  virtual ~FrameDecoder() = default;
 
   // Decodes the tile groups of frame (spec 7.3 onwards: tile decoding,
   // reconstruction, in-loop filters) into *out, a new picture from the
   // allocator, predicting from refs.
-  Status DecodeFrame(const ParsedFrame& frame, const RefPictures& refs,
-                     std::shared_ptr<DecodedPicture>* out);
+  virtual Status DecodeFrame(const ParsedFrame& frame, const RefPictures& refs,
+                             std::shared_ptr<DecodedPicture>* out);
 
- private:
-  [[maybe_unused]] const DspTables& tables_;
-  [[maybe_unused]] ThreadPool& pool_;
-  [[maybe_unused]] PictureAllocator& allocator_;
+ protected:
+  const DspTables& tables_;
+  ThreadPool& pool_;
+  PictureAllocator& allocator_;
 };
 
 }  // namespace hav1
