@@ -5,13 +5,16 @@
 // HAV1_ERR_AGAIN, props reaching pictures, show_existing_frame.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "src/decoder/decoder.h"
+#include "src/decoder/obu_framing.h"
 #include "src/decoder/settings.h"
 #include "tests/api/test_util.h"
 
@@ -24,7 +27,7 @@ using hav1_test::IvfFrame;
 class FakeFrameDecoder : public FrameDecoder {
  public:
   using FrameDecoder::FrameDecoder;
-  int decoded = 0;
+  int decoded = 0, hidden = 0;
   Status DecodeFrame(const ParsedFrame& frame, const RefPictures&,
                      std::shared_ptr<DecodedPicture>* out) override {
     auto pic = std::make_shared<DecodedPicture>();
@@ -34,6 +37,7 @@ class FakeFrameDecoder : public FrameDecoder {
     static_cast<uint8_t*>(pic->buffer->data[0])[0] =
         static_cast<uint8_t>(frame.frame_info.order_hint);
     decoded++;
+    if (!frame.shown) hidden++;
     *out = std::move(pic);
     return Status::Ok();
   }
@@ -41,14 +45,17 @@ class FakeFrameDecoder : public FrameDecoder {
 
 void Quiet(void*, Hav1LogLevel, const char*) {}
 
+FakeFrameDecoder* last_fake = nullptr;
+
 std::unique_ptr<Decoder> Open(Hav1Settings s) {
   s.logger.callback = Quiet;
   Hav1Settings checked;
   EXPECT_TRUE(ReadSettings(&s, &checked).ok());
   std::unique_ptr<Decoder> d;
   EXPECT_TRUE(Decoder::Create(checked, &d).ok());
-  d->SetFrameDecoderForTesting(
-      std::make_unique<FakeFrameDecoder>(d->tables(), d->pool(), d->allocator()));
+  auto fake = std::make_unique<FakeFrameDecoder>(d->tables(), d->pool(), d->allocator());
+  last_fake = fake.get();
+  d->SetFrameDecoderForTesting(std::move(fake));
   return d;
 }
 
@@ -204,6 +211,122 @@ TEST(DecoderFlow, DecodeFrameTypeKeyOnly) {
   EXPECT_EQ(r.errors, 0);
   EXPECT_GE(r.pictures, 1);
   EXPECT_LT(r.pictures, 20);
+}
+
+std::vector<IvfFrame> Load(const char* rel) {
+  std::vector<IvfFrame> frames;
+  EXPECT_TRUE(hav1_test::ReadIvf(hav1_test::ConformanceDir() + "/" + rel, &frames)) << rel;
+  return frames;
+}
+
+// Every OBU in a packet of its own: frames span packets, the parser keeps
+// its state, the output is the same.
+TEST(DecoderFlow, OneObuPerPacket) {
+  if (!hav1_test::HaveConformance()) GTEST_SKIP() << "no ../shared/conformance";
+  for (const char* rel : {"dav1d-test-data/8-bit/data/00000528.ivf",
+                          "dav1d-test-data/8-bit/svc/av1-1-b8-22-svc-L2T2.ivf",
+                          "generated/api_tiles_nonuniform_natpan_352x288.ivf"}) {
+    SCOPED_TRACE(rel);
+    const std::vector<IvfFrame> frames = Load(rel);
+    std::vector<IvfFrame> obus;
+    for (const IvfFrame& f : frames) {
+      std::span<const uint8_t> rest(f.data);
+      while (!rest.empty()) {
+        ObuExtent e;
+        ASSERT_TRUE(ReadObuExtent(rest, &e).ok());
+        IvfFrame o;
+        o.data.assign(rest.begin(), rest.begin() + static_cast<ptrdiff_t>(e.size));
+        o.timestamp = f.timestamp;
+        obus.push_back(std::move(o));
+        rest = rest.subspan(e.size);
+      }
+    }
+    ASSERT_GT(obus.size(), frames.size());
+    Hav1Settings s;
+    DefaultSettings(&s);
+    auto whole = Open(s);
+    const Outcome a = DecodeAll(whole.get(), frames);
+    auto split = Open(s);
+    const Outcome b = DecodeAll(split.get(), obus);
+    EXPECT_EQ(a.errors, 0);
+    EXPECT_EQ(b.errors, 0);
+    EXPECT_GT(a.pictures, 0);
+    EXPECT_EQ(a.timestamps, b.timestamps);
+  }
+}
+
+TEST(DecoderFlow, OutputInvisibleFrames) {
+  if (!hav1_test::HaveConformance()) GTEST_SKIP() << "no ../shared/conformance";
+  // libaom's alt-ref frames are decoded hidden and shown later.
+  const std::vector<IvfFrame> frames = Load("generated/aom_inter_base_natcomp.ivf");
+  Hav1Settings s;
+  DefaultSettings(&s);
+  auto normal = Open(s);
+  const Outcome a = DecodeAll(normal.get(), frames);
+  s.output_invisible_frames = 1;
+  auto all = Open(s);
+  const Outcome b = DecodeAll(all.get(), frames);
+  EXPECT_GT(last_fake->hidden, 0);
+  EXPECT_EQ(b.pictures, a.pictures + last_fake->hidden);
+}
+
+struct CountingAllocator {
+  std::atomic<int> allocs{0}, releases{0};
+  static int Alloc(Hav1Picture* pic, void* cookie) {
+    auto* self = static_cast<CountingAllocator*>(cookie);
+    const int bytes = pic->p.bpc > 8 ? 2 : 1;
+    const ptrdiff_t stride = (pic->p.w * bytes + 63) & ~63;
+    const size_t size = static_cast<size_t>(stride) * static_cast<size_t>(pic->p.h) + 64;
+    void* mem = std::aligned_alloc(64, (size + 63) & ~size_t{63});
+    if (!mem) return -1;
+    for (int i = 0; i < 3; ++i) pic->data[i] = mem;  // planes may share for this test
+    pic->stride[0] = pic->stride[1] = stride;
+    pic->allocator_data = mem;
+    self->allocs++;
+    return 0;
+  }
+  static void Release(Hav1Picture* pic, void* cookie) {
+    std::free(pic->allocator_data);
+    static_cast<CountingAllocator*>(cookie)->releases++;
+  }
+};
+
+// Flushing drops pending pictures and references; everything allocated
+// through the caller's allocator is given back.
+TEST(DecoderFlow, FlushReleasesPictures) {
+  if (!hav1_test::HaveConformance()) GTEST_SKIP() << "no ../shared/conformance";
+  const std::vector<IvfFrame> frames = Load("dav1d-test-data/8-bit/data/00000528.ivf");
+  CountingAllocator ca;
+  Hav1Settings s;
+  DefaultSettings(&s);
+  s.max_frame_delay = 8;
+  s.n_threads = 8;
+  s.allocator = {&ca, &CountingAllocator::Alloc, &CountingAllocator::Release};
+  auto d = Open(s);
+  Hav1Picture kept;
+  for (size_t i = 0; i < 6; ++i) {
+    Hav1Data data;
+    std::memcpy(hav1_data_create(&data, frames[i].data.size()), frames[i].data.data(),
+                frames[i].data.size());
+    ASSERT_EQ(d->SendData(&data), HAV1_OK) << i;
+    if (i == 0) {
+      ASSERT_EQ(d->GetPicture(&kept), HAV1_OK);
+    }
+  }
+  EXPECT_GT(ca.allocs, 1);
+  d->Flush();
+  Hav1Picture pic;
+  EXPECT_EQ(d->GetPicture(&pic), HAV1_ERR_AGAIN);
+  EXPECT_EQ(ca.releases, ca.allocs - 1);  // all but the picture we hold
+  // Decoding goes on from the key frame at the start.
+  const Outcome r = DecodeAll(d.get(), frames);
+  EXPECT_EQ(r.errors, 0);
+  EXPECT_EQ(r.pictures, 20);
+  d.reset();
+  EXPECT_EQ(ca.releases, ca.allocs - 1);
+  EXPECT_EQ(kept.p.w, kept.frame->frame_width);
+  hav1_picture_unref(&kept);
+  EXPECT_EQ(ca.releases, ca.allocs);
 }
 
 }  // namespace
