@@ -140,9 +140,7 @@ uint32_t BitReader::uvlc(const SyntaxName& name) {
   }
   uint64_t value = 0;
   if (leadingZeros >= 32) {
-    // 2^32 - 1 per spec; the bits are still consumed.
-    SkipBits(static_cast<size_t>(leadingZeros));
-    value = 0xFFFFFFFFull;
+    value = 0xFFFFFFFFull;  // (1 << 32) - 1, no further bits read
   } else {
     uint64_t bits = ReadBits(leadingZeros);
     value = bits + (uint64_t{1} << leadingZeros) - 1;

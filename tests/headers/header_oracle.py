@@ -22,6 +22,7 @@ import csv
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 
@@ -271,6 +272,9 @@ def main():
     opts = ap.parse_args()
 
     dumper = shlex.split(opts.dumper)
+    if not opts.parse_only and not shutil.which('ffmpeg'):
+        print('SKIP: ffmpeg is not installed')
+        return 77
     jobs = []
     if opts.streams:
         jobs = [(p, '', 'match') for p in opts.streams]

@@ -148,12 +148,13 @@ TEST(BitReader, Uvlc) {
 
 TEST(BitReader, UvlcLongAndTruncated) {
   {
-    // 32 leading zeros, a one, then 32 bits: 2^32 - 1.
+    // 32 leading zeros and a one: 2^32 - 1, and nothing more is read.
     std::vector<uint8_t> data(4, 0);
     data.push_back(0x80);
-    data.insert(data.end(), {0xFF, 0xFF, 0xFF, 0xFF});
     BitReader r(data);
     EXPECT_EQ(r.uvlc("a"), 0xFFFFFFFFu);
+    EXPECT_EQ(r.position(), 33u);
+    EXPECT_FALSE(r.error());
   }
   {
     // Only zeros: never terminates inside the buffer.
