@@ -327,7 +327,10 @@ int RunDecode(const Options& o, input::Reader* reader) {
   if (frametimes) std::fclose(frametimes);
 
   bool failed = r.error || write_failed;
-  if (!write_failed && !muxer->Finish(&error)) {
+  // A digest of a decode that stopped at an error would look like a result:
+  // the md5 muxer prints nothing then (unless --keep-going).
+  const bool aborted = r.error && !o.keep_going && type == MuxerType::kMd5;
+  if (!write_failed && !aborted && !muxer->Finish(&error)) {
     std::fprintf(stderr, "hav1dec: %s\n", error.c_str());
     failed = true;
   }
@@ -337,6 +340,10 @@ int RunDecode(const Options& o, input::Reader* reader) {
                  " written) in %.3f s, %.2f fps%s\n",
                  seen, written, elapsed, elapsed > 0 ? seen / elapsed : 0.0,
                  r.error ? ", with errors" : "");
+  }
+  if (!o.verify.empty() && aborted) {
+    std::fprintf(stderr, "hav1dec: --verify: no MD5, the decode failed\n");
+    return 1;
   }
   if (!o.verify.empty()) {
     const std::string got = muxer->Digest();
