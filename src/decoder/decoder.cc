@@ -67,7 +67,8 @@ Status Decoder::Create(const Hav1Settings& settings, std::unique_ptr<Decoder>* o
   config.strict = settings.strict_std_compliance != 0;
   config.tracer = settings.tracer;
   d->parser_ = std::make_unique<ObuParser>(config);
-  d->frame_decoder_ = std::make_unique<FrameDecoder>(d->tables_, *d->pool_, *d->allocator_);
+  d->frame_decoder_ =
+      std::make_unique<FrameDecoder>(d->settings_, d->tables_, *d->pool_, *d->allocator_);
   *out = std::move(d);
   return Status::Ok();
 }

@@ -52,6 +52,7 @@ class Decoder {
   void SetFrameDecoderForTesting(std::unique_ptr<FrameDecoder> fd) {
     frame_decoder_ = std::move(fd);
   }
+  const Hav1Settings& settings() const { return settings_; }
   const DspTables& tables() const { return tables_; }
   ThreadPool& pool() { return *pool_; }
   PictureAllocator& allocator() { return *allocator_; }

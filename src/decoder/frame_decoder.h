@@ -22,8 +22,11 @@ using RefPictures = std::array<std::shared_ptr<const DecodedPicture>, 8>;
 
 class FrameDecoder {
  public:
-  FrameDecoder(const DspTables& tables, ThreadPool& pool, PictureAllocator& allocator)
-      : tables_(tables), pool_(pool), allocator_(allocator) {}
+  // settings: the checked decoder settings (inloop_filters, apply_grain,
+  // strict_std_compliance...).
+  FrameDecoder(const Hav1Settings& settings, const DspTables& tables, ThreadPool& pool,
+               PictureAllocator& allocator)
+      : settings_(settings), tables_(tables), pool_(pool), allocator_(allocator) {}
   // Virtual only so that tests can stand in for pixel decoding.
   virtual ~FrameDecoder() = default;
 
@@ -34,6 +37,7 @@ class FrameDecoder {
                              std::shared_ptr<DecodedPicture>* out);
 
  protected:
+  const Hav1Settings& settings_;
   const DspTables& tables_;
   ThreadPool& pool_;
   PictureAllocator& allocator_;

@@ -53,7 +53,8 @@ std::unique_ptr<Decoder> Open(Hav1Settings s) {
   EXPECT_TRUE(ReadSettings(&s, &checked).ok());
   std::unique_ptr<Decoder> d;
   EXPECT_TRUE(Decoder::Create(checked, &d).ok());
-  auto fake = std::make_unique<FakeFrameDecoder>(d->tables(), d->pool(), d->allocator());
+  auto fake = std::make_unique<FakeFrameDecoder>(d->settings(), d->tables(), d->pool(),
+                                                 d->allocator());
   last_fake = fake.get();
   d->SetFrameDecoderForTesting(std::move(fake));
   return d;

@@ -18,7 +18,10 @@ export PKG_CONFIG_PATH="$(dirname "$pc")${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 prefix=$(pkg-config --variable=prefix hav1)
 flags=$(pkg-config --define-variable=prefix="$tmp/root$prefix" --cflags --libs hav1)
 echo "pkg-config: $flags"
-${CC:-cc} -std=c99 -Wall -Wextra -Werror -pedantic "$example" $flags -o "$tmp/example"
+# A sanitized library needs a sanitized program (its runtime comes first).
+san=""
+[ -n "${SANITIZE:-}" ] && san="-fsanitize=$SANITIZE"
+${CC:-cc} -std=c99 -Wall -Wextra -Werror -pedantic $san "$example" $flags -o "$tmp/example"
 libdir=$(dirname "$(find "$tmp/root" -name 'libhav1.so*' | head -1)")
 LD_LIBRARY_PATH="$libdir" "$tmp/example" "$stream" | tee "$tmp/out.txt"
 grep -q "temporal units" "$tmp/out.txt"
