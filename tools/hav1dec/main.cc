@@ -489,6 +489,8 @@ int RunInfo(const Options& o, input::Reader* reader, const std::string& path) {
     }
     std::printf("\n");
   }
+  const char* simd = hav1_get_simd_target(ctx.get());
+  std::printf("decoder SIMD:    %s\n", simd != nullptr ? simd : "?");
   if (r.error) std::printf("errors:          yes (see above)\n");
   return r.error ? 1 : 0;
 }
