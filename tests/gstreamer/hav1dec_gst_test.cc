@@ -9,6 +9,8 @@
 //                from hav1dec: no crash, no hang
 //   garbage      random and corrupted temporal units: no crash, no hang, no
 //                leak of pending frames
+//   latency      reported latency follows the frame delay of the settings;
+//                max-frame-delay=-1 means 1 (no delay) behind a live source
 // Cases that need decoded pictures take their streams from
 // conformance/expected_pass.txt and SKIP (77) while no listed stream fits:
 //   md5          GstHarness pushes the temporal units of streams, the output
@@ -44,6 +46,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <hav1/hav1.h>
 
 #include "tools/input/input.h"
 
@@ -274,14 +278,17 @@ std::vector<std::vector<uint8_t>> ReadTemporalUnits(const std::string& path,
 
 struct HarnessRun {
   GstFlowReturn last_flow = GST_FLOW_OK;
+  std::set<std::string> flows;  // every flow return seen
   int pushed = 0;
   int frames_before_eos = 0;
 };
 
 // Pushes units through a GstHarness around hav1dec; meta: whether the
-// harness sink announces GstVideoMeta (zero-copy path).
+// harness sink announces GstVideoMeta (zero-copy path); stop_on_error: stop
+// pushing at the first flow error (else push everything, as a fuzzer would).
 HarnessRun RunHarness(const std::vector<std::vector<uint8_t>>& units,
-                      Collector* c, bool meta, const char* props = nullptr) {
+                      Collector* c, bool meta, const char* props = nullptr,
+                      bool stop_on_error = true) {
   HarnessRun run;
   std::string desc = std::string("hav1dec") + (props ? std::string(" ") + props : "");
   GstHarness* h = gst_harness_new_parse(desc.c_str());
@@ -297,9 +304,10 @@ HarnessRun RunHarness(const std::vector<std::vector<uint8_t>>& units,
     GST_BUFFER_DURATION(buf) = kFrameDuration;
     if (i) GST_BUFFER_FLAG_SET(buf, GST_BUFFER_FLAG_DELTA_UNIT);
     run.last_flow = gst_harness_push(h, buf);
+    run.flows.insert(gst_flow_get_name(run.last_flow));
     run.pushed++;
     while (GstBuffer* out = gst_harness_try_pull(h)) gst_buffer_unref(out);
-    if (run.last_flow != GST_FLOW_OK) break;
+    if (run.last_flow != GST_FLOW_OK && stop_on_error) break;
   }
   run.frames_before_eos = static_cast<int>(c->frames.size());
   gst_harness_push_event(h, gst_event_new_eos());
@@ -608,14 +616,54 @@ int TestGarbage() {
   for (bool meta : {false, true}) {
     Collector c;
     c.hash = true;
-    HarnessRun run = RunHarness(units, &c, meta, "max-errors=-1");
-    std::printf("garbage (meta %d): %d units pushed, last flow %s, %zu frames out\n",
-                meta, run.pushed, gst_flow_get_name(run.last_flow), c.frames.size());
-    CHECK(run.last_flow == GST_FLOW_OK || run.last_flow == GST_FLOW_ERROR ||
-              run.last_flow == GST_FLOW_NOT_SUPPORTED,
-          "flow %s", gst_flow_get_name(run.last_flow));
+    HarnessRun run = RunHarness(units, &c, meta, "max-errors=-1", false);
+    std::string flows;
+    for (const auto& f : run.flows) flows += " " + f;
+    std::printf("garbage (meta %d): %d units pushed, flows:%s, %zu frames out\n",
+                meta, run.pushed, flows.c_str(), c.frames.size());
+    CHECK(run.pushed == static_cast<int>(units.size()), "pushes");
+    for (const auto& f : run.flows)
+      CHECK(f == "ok" || f == "error" || f == "not-supported", "flow %s", f.c_str());
     CHECK(c.frames.size() <= units.size(), "more frames than units");
     CHECK(c.error.empty(), "%s", c.error.c_str());
+  }
+  return 0;
+}
+
+// Latency = (frame delay - 1) frame durations; the frame delay is what the
+// library reports for the settings the element uses.
+int TestLatency() {
+  struct Case {
+    const char* props;
+    bool live;
+    int max_frame_delay;  // what the element must give the library
+  } cases[] = {
+      // Latency only counts (and is only answered) behind a live source.
+      {"max-frame-delay=-1", true, 1},
+      {"max-frame-delay=1", true, 1},
+      {"max-frame-delay=4 n-threads=4", true, 4},
+      {"max-frame-delay=0 n-threads=2", true, 0},
+  };
+  for (const Case& k : cases) {
+    Hav1Settings settings;
+    hav1_default_settings(&settings);
+    settings.max_frame_delay = k.max_frame_delay;
+    if (std::strstr(k.props, "n-threads=4")) settings.n_threads = 4;
+    if (std::strstr(k.props, "n-threads=2")) settings.n_threads = 2;
+    int delay = hav1_get_frame_delay(&settings);
+    CHECK(delay >= 1, "hav1_get_frame_delay %d", delay);
+    GstClockTime want = gst_util_uint64_scale(delay - 1, GST_SECOND, 30);
+
+    GstHarness* h = gst_harness_new_parse((std::string("hav1dec ") + k.props).c_str());
+    gst_harness_set_live(h, k.live);
+    gst_harness_set_src_caps_str(h, "video/x-av1, stream-format=(string)obu-stream, "
+                                    "alignment=(string)tu, framerate=(fraction)30/1");
+    GstClockTime got = gst_harness_query_latency(h);
+    gst_harness_teardown(h);
+    std::printf("%s live=%d: frame delay %d, latency %" GST_TIME_FORMAT "\n", k.props,
+                k.live, delay, GST_TIME_ARGS(got));
+    CHECK(got == want, "latency %" GST_TIME_FORMAT ", want %" GST_TIME_FORMAT,
+          GST_TIME_ARGS(got), GST_TIME_ARGS(want));
   }
   return 0;
 }
@@ -813,6 +861,7 @@ int RunCase(const std::string& c) {
   if (c == "caps") return TestCaps();
   if (c == "error") return TestError();
   if (c == "garbage") return TestGarbage();
+  if (c == "latency") return TestLatency();
   if (c == "md5") return TestMd5();
   if (c == "ivf") return TestIvf();
   if (c == "webm") return TestWebm();
@@ -841,7 +890,8 @@ int main(int argc, char** argv) {
   }
   gst_object_unref(factory);
   std::string c = argv[1];
-  bool needs_shared = c != "properties" && c != "caps" && c != "error" && c != "garbage";
+  bool needs_shared = c != "properties" && c != "caps" && c != "error" &&
+                      c != "garbage" && c != "latency";
   if (needs_shared && !FileExists(SharedConformance() + "/MANIFEST.tsv") &&
       c != "webm" && c != "ivf") {
     // Samples-only lists still work; say so when nothing else can.
