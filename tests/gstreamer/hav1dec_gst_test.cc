@@ -495,22 +495,27 @@ int TestProperties() {
 }
 
 // av1parse must fix its output to what hav1dec takes (obu-stream, tu) for
-// IVF input and for an Annex B stream.
+// IVF input and for Section 5 and Annex B streams; frame alignment with
+// output-all-layers.
 int TestCaps() {
   struct Case {
     const char* file;
     const char* head;
+    const char* props;
+    const char* alignment;
   } cases[] = {
-      {"hav1-intra-420-8bit.ivf", "ivfparse ! "},
+      {"hav1-intra-420-8bit.ivf", "ivfparse ! ", "", "tu"},
       {"hav1-444-8bit-annexb.obu",
-       "video/x-av1,stream-format=(string)annexb,alignment=(string)tu ! "},
-      {"hav1-mono-8bit.obu", ""},
+       "video/x-av1,stream-format=(string)annexb,alignment=(string)tu ! ", "", "tu"},
+      {"hav1-mono-8bit.obu", "", "", "tu"},
+      // Every spatial layer is a picture of its own: one layer per buffer.
+      {"hav1-inter-420-8bit.ivf", "ivfparse ! ", "output-all-layers=true", "frame"},
   };
   for (const Case& k : cases) {
     std::string path = g_source_root + "/conformance/samples/" + k.file;
     CHECK(FileExists(path), "missing %s", path.c_str());
     std::string desc = "filesrc location=\"" + path + "\" ! " + k.head +
-                       "av1parse ! hav1dec name=dec ! fakesink name=sink";
+                       "av1parse ! hav1dec name=dec " + k.props + " ! fakesink name=sink";
     GstElement* p = Launch(desc);
     CHECK(p, "pipeline");
     GstPad* pad = SinkPadOf(p, "dec");
@@ -542,7 +547,7 @@ int TestCaps() {
     std::printf("%s: %s\n", k.file, text);
     g_free(text);
     CHECK(!g_strcmp0(gst_structure_get_string(s, "stream-format"), "obu-stream") &&
-              !g_strcmp0(gst_structure_get_string(s, "alignment"), "tu"),
+              !g_strcmp0(gst_structure_get_string(s, "alignment"), k.alignment),
           "%s: caps", k.file);
     gst_caps_unref(negotiated);
   }
