@@ -61,7 +61,7 @@ class Parser {
   void LoadPrevious();
   Status TileInfoSyntax();
   void QuantizationParamsSyntax();
-  int ReadDeltaQ(const char* which);
+  int ReadDeltaQ();
   void SegmentationParamsSyntax();
   void DeltaQParams();
   void DeltaLfParams();
@@ -737,8 +737,7 @@ Status Parser::TileInfoSyntax() {
 }
 
 // 5.9.13 read_delta_q()
-int Parser::ReadDeltaQ(const char* which) {
-  (void)which;
+int Parser::ReadDeltaQ() {
   int delta_q = 0;
   if (r_.f(1, "delta_coded")) delta_q = r_.su(1 + 6, "delta_q");
   return delta_q;
@@ -748,17 +747,17 @@ int Parser::ReadDeltaQ(const char* which) {
 void Parser::QuantizationParamsSyntax() {
   QuantizationParams& q = h_.quantization_params;
   q.base_q_idx = r_.f(8, "base_q_idx");
-  q.DeltaQYDc = ReadDeltaQ("DeltaQYDc");
+  q.DeltaQYDc = ReadDeltaQ();
   if (cc_.NumPlanes > 1) {
     if (cc_.separate_uv_delta_q)
       q.diff_uv_delta = r_.f(1, "diff_uv_delta");
     else
       q.diff_uv_delta = 0;
-    q.DeltaQUDc = ReadDeltaQ("DeltaQUDc");
-    q.DeltaQUAc = ReadDeltaQ("DeltaQUAc");
+    q.DeltaQUDc = ReadDeltaQ();
+    q.DeltaQUAc = ReadDeltaQ();
     if (q.diff_uv_delta) {
-      q.DeltaQVDc = ReadDeltaQ("DeltaQVDc");
-      q.DeltaQVAc = ReadDeltaQ("DeltaQVAc");
+      q.DeltaQVDc = ReadDeltaQ();
+      q.DeltaQVAc = ReadDeltaQ();
     } else {
       q.DeltaQVDc = q.DeltaQUDc;
       q.DeltaQVAc = q.DeltaQUAc;

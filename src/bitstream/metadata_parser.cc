@@ -20,6 +20,9 @@ Status ParseItutT35(BitReader& r, std::span<const uint8_t> payload, ParsedMetada
   while (end > start && payload[end - 1] == 0) end--;
   if (end > start) end--;  // the byte with trailing_one_bit
   t.payload.assign(payload.begin() + start, payload.begin() + end);
+  if (r.tracing())
+    for (size_t i = 0; i < t.payload.size(); i++)
+      r.Trace(SyntaxName("itu_t_t35_payload_bytes", static_cast<int>(i)), t.payload[i]);
   out->itut_t35.push_back(std::move(t));
   return Status::Ok();
 }

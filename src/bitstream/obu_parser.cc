@@ -188,6 +188,7 @@ struct ObuParser::Impl {
   std::shared_ptr<SequenceHeader> seq;
   Hav1SequenceInfo seq_info{};
   bool new_sequence = false;
+  bool new_op_params = false;
   // After an error: drop everything until a sequence header or a key frame.
   bool resync = false;
   int prev_frame_id = -1;
@@ -305,7 +306,10 @@ Status ObuParser::Impl::SequenceHeaderObu(std::span<const uint8_t> payload) {
   if (seq && *seq == *s) return Status::Ok();  // a plain repetition
   const bool same = seq && seq->SameSequence(*s);
   seq = std::move(s);
-  if (same) return Status::Ok();
+  if (same) {
+    new_op_params = true;
+    return Status::Ok();
+  }
   FillSequenceInfo(*seq, &seq_info);
   new_sequence = true;
   return Status::Ok();
@@ -405,7 +409,6 @@ Status ObuParser::Impl::TileGroupObu(std::span<const uint8_t> payload, bool is_f
   if (tg_end < tg_start || tg_end >= NumTiles)
     return InvalidData("tile_group_obu: tg_end " + std::to_string(tg_end) + " out of range");
   size_t headerBytes = r.position() / 8;
-  if (payload.size() <= headerBytes && false) return InvalidData("tile_group_obu: no tile data");
   ParsedTileGroup tg;
   tg.tg_start = tg_start;
   tg.tg_end = tg_end;
@@ -473,6 +476,12 @@ Status ObuParser::Parse(std::span<const uint8_t> data, std::vector<ParsedFrame>*
 bool ObuParser::TakeNewSequenceEvent() {
   bool r = impl_->new_sequence;
   impl_->new_sequence = false;
+  return r;
+}
+
+bool ObuParser::TakeNewOpParamsEvent() {
+  bool r = impl_->new_op_params;
+  impl_->new_op_params = false;
   return r;
 }
 

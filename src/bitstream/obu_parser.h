@@ -94,6 +94,10 @@ class ObuParser {
   // True once if a new (different) sequence header arrived since the last
   // call; clears the flag.
   bool TakeNewSequenceEvent();
+  // True once if a repeated sequence header of the same sequence changed
+  // its operating_parameters_info() (HAV1_EVENT_FLAG_NEW_OP_PARAMS_INFO);
+  // clears the flag.  (Added member.)
+  bool TakeNewOpParamsEvent();
 
   // Forgets all reference state (seeking): the next frame must be a key
   // frame.

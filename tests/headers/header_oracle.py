@@ -40,7 +40,7 @@ FF_STRUCTS = {
     'Padding': 'padding_obu',
     'Tile List': 'tile_list_obu',
 }
-COMPARED = ('sequence_header_obu', 'frame_header_obu')
+COMPARED = tuple(os.environ.get('HAV1_ORACLE_COMPARE', 'sequence_header_obu,frame_header_obu,tile_group_obu,metadata_obu').split(','))
 # Elements not compared: alignment and trailing bits, and ffmpeg's
 # bookkeeping entries.
 IGNORED = {'zero_bit', 'trailing_one_bit', 'trailing_zero_bit', 'frame_header_copy',
@@ -97,6 +97,10 @@ def parse_ffmpeg(text):
             structs.append(cur)
             continue
         e = FF_ELEMENT.match(body)
+        if e and e.group(1) == 'metadata_type':
+            # ffmpeg prints metadata elements without a structure line.
+            cur = ['metadata_obu', []]
+            structs.append(cur)
         if e and cur is not None:
             r = norm_ff(e.group(1), int(e.group(2)))
             if r:

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -220,6 +221,8 @@ TEST(ObuParser, RealSequenceHeaderMatchesFfmpeg) {
     ASSERT_TRUE(p.Parse(tus[i], &frames).ok()) << "temporal unit " << i;
   }
   EXPECT_FALSE(p.TakeNewSequenceEvent());
+  EXPECT_TRUE(p.TakeNewOpParamsEvent());
+  EXPECT_FALSE(p.TakeNewOpParamsEvent());
 }
 
 // Values from ffmpeg trace_headers of 00000671.ivf (10-bit, 2 tiles).
@@ -260,6 +263,82 @@ TEST(ObuParser, RealFrameHeaderMatchesFfmpeg) {
   EXPECT_EQ(h2.primary_ref_frame, 0);
   EXPECT_EQ(h2.allow_high_precision_mv, 1);
   EXPECT_EQ(h2.interpolation_filter, SWITCHABLE);
+}
+
+// Frame counts from the manifest: api_svc_L1T3 shows 20 frames at operating
+// point 0 and 10 at operating point 1 (the temporal base layer only).
+int CountShown(const std::vector<std::vector<uint8_t>>& tus, int op, int* max_spatial) {
+  ObuParser::Config c;
+  c.operating_point = op;
+  ObuParser p(c);
+  int shown = 0;
+  *max_spatial = 0;
+  for (const auto& tu : tus) {
+    std::vector<ParsedFrame> frames;
+    if (!p.Parse(tu, &frames).ok()) return -1;
+    for (const auto& f : frames) {
+      shown += f.shown;
+      *max_spatial = std::max(*max_spatial, f.spatial_id);
+    }
+  }
+  return shown;
+}
+
+TEST(ObuParser, OperatingPointSelection) {
+  auto l1t3 = ReadStream("conformance/generated/api_svc_L1T3_natcomp_176x144.ivf");
+  auto l2t1 = ReadStream("conformance/generated/api_svc_L2T1_natcomp_176x144.ivf");
+  if (l1t3.empty() || l2t1.empty()) GTEST_SKIP() << "../shared/conformance not available";
+  int sp = 0;
+  EXPECT_EQ(CountShown(l1t3, 0, &sp), 20);
+  EXPECT_EQ(CountShown(l1t3, 1, &sp), 10);
+  // L2T1: operating point 1 drops spatial layer 1 (20 frames of 88x72);
+  // operating point 0 keeps both layers (40 frames with --alllayers).
+  EXPECT_EQ(CountShown(l2t1, 1, &sp), 20);
+  EXPECT_EQ(sp, 0);
+  EXPECT_EQ(CountShown(l2t1, 0, &sp), 40);
+  EXPECT_EQ(sp, 1);
+}
+
+// After an error the parser drops everything up to the next key frame;
+// Flush() forgets the references.
+TEST(ObuParser, ResyncAfterErrorAndFlush) {
+  auto tus = ReadStream("conformance/dav1d-test-data/10-bit/data/00000671.ivf");
+  if (tus.size() < 3) GTEST_SKIP() << "../shared/conformance not available";
+  ObuParser p(ObuParser::Config{});
+  std::vector<ParsedFrame> frames;
+  ASSERT_TRUE(p.Parse(tus[0], &frames).ok());
+  ASSERT_EQ(frames.size(), 1u);
+  frames.clear();
+  const std::vector<uint8_t> bad = {0x80 | Hdr(2), 0x00};
+  EXPECT_FALSE(p.Parse(bad, &frames).ok());
+  EXPECT_TRUE(p.Parse(tus[1], &frames).ok());
+  EXPECT_TRUE(frames.empty());  // inter frame skipped while resyncing
+  ASSERT_TRUE(p.Parse(tus[0], &frames).ok());
+  EXPECT_EQ(frames.size(), 1u);  // key frame ends the resync
+  frames.clear();
+  ASSERT_TRUE(p.Parse(tus[1], &frames).ok());
+  EXPECT_EQ(frames.size(), 1u);
+  frames.clear();
+  p.Flush();
+  EXPECT_TRUE(p.Parse(tus[2], &frames).ok());
+  EXPECT_TRUE(frames.empty());
+  ASSERT_TRUE(p.Parse(tus[0], &frames).ok());
+  EXPECT_EQ(frames.size(), 1u);
+}
+
+// A truncated frame header is rejected with the OBU named.
+TEST(ObuParser, TruncatedFrameRejected) {
+  auto tus = ReadStream("conformance/dav1d-test-data/10-bit/data/00000671.ivf");
+  if (tus.empty()) GTEST_SKIP() << "../shared/conformance not available";
+  ObuParser p(ObuParser::Config{});
+  std::vector<ParsedFrame> frames;
+  // Cut the data inside the first frame OBU: its obu_size now exceeds the
+  // remaining bytes.
+  std::vector<uint8_t> cut(tus[0].begin(), tus[0].begin() + 20);
+  Status st = p.Parse(cut, &frames);
+  EXPECT_EQ(st.code(), HAV1_ERR_INVALID_DATA);
+  EXPECT_NE(st.message().find("obu_size"), std::string::npos);
+  EXPECT_TRUE(frames.empty());
 }
 
 TEST(ParseSequenceInfo, FromRealStream) {
