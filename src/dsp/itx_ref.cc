@@ -371,18 +371,16 @@ void RefWht4x4(Pixel* dst, ptrdiff_t stride, int32_t* coeffs, int /*eob*/,
   InverseTransformAddImpl(dst, stride, coeffs, 0, 0, true, bitdepth);
 }
 
-template <typename Pixel, int kIndex>
-void FillOne(ItxTable<Pixel>* table) {
-  constexpr int kSize = kIndex / kItxTxTypes;
-  constexpr int kType = kIndex % kItxTxTypes;
-  if (ItxRefHasKernel(kSize, kType)) {
-    table->add[kSize][kType] = &RefKernel<Pixel, kSize, kType>;
-  }
+template <typename Pixel, int kSize, int... kType>
+void FillSize(ItxTable<Pixel>* table, std::integer_sequence<int, kType...>) {
+  ((table->add[kSize][kType] =
+        ItxRefHasKernel(kSize, kType) ? &RefKernel<Pixel, kSize, kType> : nullptr),
+   ...);
 }
 
-template <typename Pixel, int... kIndex>
-void FillAll(ItxTable<Pixel>* table, std::integer_sequence<int, kIndex...>) {
-  (FillOne<Pixel, kIndex>(table), ...);
+template <typename Pixel, int... kSize>
+void FillAll(ItxTable<Pixel>* table, std::integer_sequence<int, kSize...>) {
+  (FillSize<Pixel, kSize>(table, std::make_integer_sequence<int, kItxTxTypes>()), ...);
   table->wht4x4_add = &RefWht4x4<Pixel>;
 }
 
@@ -408,7 +406,7 @@ void InverseTransformAddRef(uint16_t* dst, ptrdiff_t stride, int32_t* coeffs,
 }
 
 void FillItxTablesRef(ItxTables* tables) {
-  constexpr auto kAll = std::make_integer_sequence<int, kItxTxSizes * kItxTxTypes>();
+  constexpr auto kAll = std::make_integer_sequence<int, kItxTxSizes>();
   FillAll(&tables->lowbd, kAll);
   FillAll(&tables->highbd, kAll);
 }
