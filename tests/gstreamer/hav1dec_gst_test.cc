@@ -268,15 +268,19 @@ void AttachCollector(GstPad* pad, Collector* c) {
 
 // ---------------------------------------------------------------- harness
 
+// The temporal units of a file; on a read error none, or (keep_partial)
+// those read before it.
 std::vector<std::vector<uint8_t>> ReadTemporalUnits(const std::string& path,
-                                                    std::string* error) {
+                                                    std::string* error,
+                                                    bool keep_partial = false) {
   std::vector<std::vector<uint8_t>> units;
   auto reader = hav1::input::OpenFile(path, error);
   if (!reader) return units;
   hav1::input::TemporalUnit tu;
   int r;
-  while ((r = reader->Read(&tu, error)) == 1) units.push_back(tu.data);
-  if (r < 0) units.clear();
+  while ((r = reader->Read(&tu, error)) == 1 && units.size() < 2000)
+    units.push_back(tu.data);
+  if (r < 0 && !keep_partial) units.clear();
   return units;
 }
 
@@ -622,6 +626,23 @@ int TestGarbage() {
     for (int k = 0; k < 8; k++) flipped[rng() % flipped.size()] ^= 1u << (rng() % 8);
     units.push_back(flipped);
   }
+  // The oss-fuzz inputs of the shared set (broken on purpose), when present.
+  std::vector<std::string> fuzz;
+  if (GDir* dir = g_dir_open((SharedConformance() + "/fuzz").c_str(), 0, nullptr)) {
+    while (const gchar* name = g_dir_read_name(dir))
+      if (g_str_has_suffix(name, ".ivf")) fuzz.push_back(SharedConformance() + "/fuzz/" + name);
+    g_dir_close(dir);
+  }
+  std::sort(fuzz.begin(), fuzz.end());
+  for (size_t i = 0; i < fuzz.size() && i < 40; i++) {
+    auto fuzz_units = ReadTemporalUnits(fuzz[i], &error, true);
+    if (fuzz_units.empty()) continue;
+    Collector c;
+    HarnessRun run = RunHarness(fuzz_units, &c, i % 2, "max-errors=-1", false);
+    CHECK(run.pushed == static_cast<int>(fuzz_units.size()), "%s: pushes", fuzz[i].c_str());
+    CHECK(c.error.empty(), "%s: %s", fuzz[i].c_str(), c.error.c_str());
+  }
+  std::printf("oss-fuzz inputs pushed: %zu\n", std::min<size_t>(fuzz.size(), 40));
   for (bool meta : {false, true}) {
     Collector c;
     c.hash = true;
