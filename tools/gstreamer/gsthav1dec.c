@@ -65,6 +65,7 @@ struct _GstHav1Dec
   gint out_width, out_height;
   GstVideoColorimetry out_colorimetry;
   GstVideoChromaSite out_chroma_site;
+  gint out_par_n, out_par_d;    /* 0/0: the input's */
   gboolean have_mastering, have_light_level;
   GstVideoMasteringDisplayInfo mastering;
   GstVideoContentLightLevel light_level;
@@ -346,11 +347,34 @@ gst_hav1_dec_update_output_state (GstHav1Dec * self, const Hav1Picture * pic)
   gboolean rgb = FALSE, changed;
   GstVideoCodecState *state;
   GstVideoFormat format;
+  gint par_n = 0, par_d = 0;
 
   if (pic->seq) {
     rgb = pic->seq->color.matrix_coefficients == 0;     /* MC_IDENTITY */
     gst_hav1_colorimetry (&pic->seq->color, &colorimetry);
     chroma_site = gst_hav1_chroma_site (&pic->seq->color, pic->p.layout);
+  }
+  /* 6.8.6: the render size is the intended display size; when it differs from
+   * the frame size, say so with the pixel aspect ratio. */
+  if (pic->frame && pic->frame->render_width > 0 &&
+      pic->frame->render_height > 0 && pic->p.w > 0 && pic->p.h > 0 &&
+      (pic->frame->render_width != pic->p.w ||
+          pic->frame->render_height != pic->p.h)) {
+    guint64 n = (guint64) pic->frame->render_width * pic->p.h;
+    guint64 d = (guint64) pic->frame->render_height * pic->p.w;
+    guint64 a = n, b = d;
+
+    while (b) {                 /* reduce by the greatest common divisor */
+      guint64 t = a % b;
+      a = b;
+      b = t;
+    }
+    n /= a;
+    d /= a;
+    if (n <= G_MAXINT && d <= G_MAXINT) {
+      par_n = (gint) n;
+      par_d = (gint) d;
+    }
   }
   format = gst_hav1_video_format (pic->p.layout, pic->p.bpc, rgb);
   if (format == GST_VIDEO_FORMAT_UNKNOWN || pic->p.w <= 0 || pic->p.h <= 0) {
@@ -363,7 +387,8 @@ gst_hav1_dec_update_output_state (GstHav1Dec * self, const Hav1Picture * pic)
   changed = !self->have_output || format != self->out_format ||
       pic->p.w != self->out_width || pic->p.h != self->out_height ||
       !gst_video_colorimetry_is_equal (&colorimetry, &self->out_colorimetry) ||
-      chroma_site != self->out_chroma_site;
+      chroma_site != self->out_chroma_site || par_n != self->out_par_n ||
+      par_d != self->out_par_d;
   /* HDR metadata OBUs usually come with key frames only: keep the last. */
   if (pic->mastering_display) {
     GstVideoMasteringDisplayInfo m;
@@ -396,6 +421,10 @@ gst_hav1_dec_update_output_state (GstHav1Dec * self, const Hav1Picture * pic)
       pic->p.h, self->input_state);
   state->info.colorimetry = colorimetry;
   state->info.chroma_site = chroma_site;
+  if (par_n > 0) {
+    GST_VIDEO_INFO_PAR_N (&state->info) = par_n;
+    GST_VIDEO_INFO_PAR_D (&state->info) = par_d;
+  }
   if (self->have_mastering) {
     if (state->mastering_display_info)
       g_slice_free (GstVideoMasteringDisplayInfo, state->mastering_display_info);
@@ -424,6 +453,8 @@ gst_hav1_dec_update_output_state (GstHav1Dec * self, const Hav1Picture * pic)
   self->out_height = pic->p.h;
   self->out_colorimetry = colorimetry;
   self->out_chroma_site = chroma_site;
+  self->out_par_n = par_n;
+  self->out_par_d = par_d;
 
   if (!gst_video_decoder_negotiate (decoder)) {
     self->have_output = FALSE;  /* try again with the next picture */
