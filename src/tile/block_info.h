@@ -25,6 +25,7 @@ struct Mv {
 };
 
 struct BlockInfo {
+  uint8_t decoded = 0;        // 1 once decode_block wrote this mi (this frame)
   uint8_t mi_size = 0;        // MiSizes (BlockSize)
   uint8_t skip = 0;           // Skips
   uint8_t skip_mode = 0;      // SkipModes

@@ -277,6 +277,7 @@ void TileParser::StoreBlockInfo() {
   const int bw4 = Num_4x4_Blocks_Wide[mi_size_];
   const int bh4 = Num_4x4_Blocks_High[mi_size_];
   BlockInfo b;
+  b.decoded = 1;
   b.mi_size = static_cast<uint8_t>(mi_size_);
   b.skip = static_cast<uint8_t>(skip_);
   b.skip_mode = 0;
@@ -285,7 +286,7 @@ void TileParser::StoreBlockInfo() {
   b.segment_id = static_cast<uint8_t>(segment_id_);
   b.y_mode = static_cast<uint8_t>(y_mode_);
   b.uv_mode = static_cast<uint8_t>(uv_mode_);
-  b.ref_frame[0] = use_intrabc_ ? kIntraFrame : kIntraFrame;
+  b.ref_frame[0] = kIntraFrame;
   b.ref_frame[1] = kRefNone;
   b.tx_size = static_cast<uint8_t>(tx_size_);
   b.palette_size[0] = static_cast<uint8_t>(palette_size_y_);
@@ -364,9 +365,9 @@ void TileParser::IntraFrameModeInfo() {
   is_inter_ = 0;
   // 8.3.2 intra_frame_y_mode ctx.
   const int above_mode =
-      Intra_Mode_Context[avail_u_ ? blocks_->at(mi_row_ - 1, mi_col_).y_mode : DC_PRED];
+      Intra_Mode_Context[avail_u_ ? blocks_->at(mi_row_ - 1, mi_col_).y_mode : int{DC_PRED}];
   const int left_mode =
-      Intra_Mode_Context[avail_l_ ? blocks_->at(mi_row_, mi_col_ - 1).y_mode : DC_PRED];
+      Intra_Mode_Context[avail_l_ ? blocks_->at(mi_row_, mi_col_ - 1).y_mode : int{DC_PRED}];
   y_mode_ = sd_->ReadSymbol(cdf_->intra_frame_y_mode_cdf[above_mode][left_mode]);
   IntraAngleInfoY();
   if (has_chroma_) {

@@ -73,6 +73,14 @@ class TileParser {
 
   // ---- intrabc.cc ----
   Status IntrabcModeInfo();
+  void FindMvStackIntrabc();
+  void ScanRow(int delta_row);
+  void ScanCol(int delta_col);
+  void ScanPoint(int delta_row, int delta_col);
+  void AddRefMvCandidate(int mv_row, int mv_col, int weight);
+  void LowerMvPrecision(int* mv) const;
+  int ReadMvComponent(int comp);
+  bool IsMvValid() const;
 
   // ---- residual_parser.cc: transform sizes, residual, coefficients ----
   void ReadBlockTxSize();
@@ -132,6 +140,14 @@ class TileParser {
   int tx_size_ = 0;
   Mv mv_[2];
   BlockParams block_params_;
+
+  // find_mv_stack state (7.10.2), single reference (intrabc) only.
+  int num_mv_found_ = 0;      // NumMvFound
+  int new_mv_count_ = 0;      // NewMvCount
+  bool found_match_ = false;  // FoundMatch
+  int ref_stack_mv_[MAX_REF_MV_STACK_SIZE][2] = {};  // RefStackMv[ idx ][ 0 ]
+  int weight_stack_[MAX_REF_MV_STACK_SIZE] = {};     // WeightStack
+  int block_mv_[2] = {};      // Mv[ 0 ]
 
   // Coefficient state (5.11.39).
   int plane_tx_type_ = 0;  // PlaneTxType
