@@ -1,0 +1,242 @@
+// Unit tests of src/tile: tables against values read from the spec, tile
+// group splitting, and block parsing of hand-made tiles whose symbols are
+// written with the test-only reference range encoder of tests/unit/entropy
+// (contexts worked out by hand from spec 8.3.2 in the comments).
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "src/bitstream/frame_header.h"
+#include "src/bitstream/sequence_header.h"
+#include "src/entropy/cdf_context.h"
+#include "src/entropy/symbol_decoder.h"
+#include "src/tile/tile_constants.h"
+#include "src/tile/tile_group.h"
+#include "tests/unit/entropy/reference_range_encoder.h"
+
+namespace hav1::tile {
+namespace {
+
+using hav1_test::ReferenceRangeEncoder;
+
+TEST(TileTables, SpotValuesFromTheSpec) {
+  // 10.additional.tables: Default_Scan_4x4 = 0, 1, 4, 8, 5, 2, ...
+  const int16_t scan[16] = {0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15};
+  for (int i = 0; i < 16; ++i) EXPECT_EQ(Default_Scan_4x4[i], scan[i]) << i;
+  EXPECT_EQ(Mcol_Scan_4x4[1], 4);
+  EXPECT_EQ(Partition_Subsize[PARTITION_SPLIT][BLOCK_128X128], BLOCK_64X64);
+  EXPECT_EQ(Partition_Subsize[PARTITION_HORZ_4][BLOCK_32X32], BLOCK_32X8);
+  EXPECT_EQ(Partition_Subsize[PARTITION_VERT_4][BLOCK_8X8], BLOCK_INVALID);
+  // Split_Tx_Size has a missing comma in the spec after TX_32X32.
+  EXPECT_EQ(Split_Tx_Size[TX_64X32], TX_32X32);
+  EXPECT_EQ(Split_Tx_Size[TX_4X16], TX_4X8);
+  EXPECT_EQ(Split_Tx_Size[TX_64X16], TX_32X16);
+  EXPECT_EQ(Max_Tx_Depth[BLOCK_64X16], 4);
+  EXPECT_EQ(Subsampled_Size[BLOCK_16X4][1][1], BLOCK_8X4);
+  EXPECT_EQ(Coeff_Base_Pos_Ctx_Offset[2], 36);
+  EXPECT_EQ(Palette_Color_Context[8], 1);
+  EXPECT_EQ(Mode_To_Txfm[UV_CFL_PRED], DCT_DCT);
+  EXPECT_EQ(Sgr_Params[10][0], 0);
+  EXPECT_EQ(SIG_COEF_CONTEXTS, 42);
+  EXPECT_EQ(Block_Width(BLOCK_64X16), 64);
+  EXPECT_EQ(Block_Height(BLOCK_64X16), 16);
+}
+
+FrameHeader TwoTileHeader() {
+  FrameHeader h;
+  h.MiRows = 16;
+  h.MiCols = 32;
+  h.tile_info.TileCols = 2;
+  h.tile_info.TileRows = 1;
+  h.tile_info.MiColStarts[0] = 0;
+  h.tile_info.MiColStarts[1] = 16;
+  h.tile_info.MiColStarts[2] = 32;
+  h.tile_info.MiRowStarts[0] = 0;
+  h.tile_info.MiRowStarts[1] = 16;
+  h.tile_info.TileSizeBytes = 2;
+  return h;
+}
+
+TEST(SplitTileGroup, SizesAndLastTileTakesTheRest) {
+  const FrameHeader h = TwoTileHeader();
+  // tile_size_minus_1 = 2 (le16), 3 bytes of tile 0, then 4 bytes of tile 1.
+  const uint8_t data[] = {2, 0, 10, 11, 12, 20, 21, 22, 23};
+  std::vector<TileData> tiles;
+  ASSERT_TRUE(SplitTileGroup(h, 0, 1, data, &tiles).ok());
+  ASSERT_EQ(tiles.size(), 2u);
+  EXPECT_EQ(tiles[0].data.size(), 3u);
+  EXPECT_EQ(tiles[0].data[0], 10);
+  EXPECT_EQ(tiles[0].bounds.mi_col_end, 16);
+  EXPECT_EQ(tiles[1].data.size(), 4u);
+  EXPECT_EQ(tiles[1].data[0], 20);
+  EXPECT_EQ(tiles[1].bounds.mi_col_start, 16);
+  EXPECT_EQ(tiles[1].tile_num, 1);
+}
+
+TEST(SplitTileGroup, RejectsSizesPastTheEnd) {
+  const FrameHeader h = TwoTileHeader();
+  std::vector<TileData> tiles;
+  const uint8_t too_big[] = {8, 0, 1, 2, 3};  // claims 9 bytes, 3 left
+  EXPECT_FALSE(SplitTileGroup(h, 0, 1, too_big, &tiles).ok());
+  const uint8_t no_room[] = {1};  // not even the size field
+  EXPECT_FALSE(SplitTileGroup(h, 0, 1, no_room, &tiles).ok());
+  const uint8_t empty_last[] = {0, 0, 7};  // tile 0 takes the only byte
+  EXPECT_FALSE(SplitTileGroup(h, 0, 1, empty_last, &tiles).ok());
+  EXPECT_FALSE(SplitTileGroup(h, 1, 2, too_big, &tiles).ok());  // tg_end too big
+}
+
+// A monochrome 8x8 key frame with one tile: MiRows = MiCols = 2.
+struct TinyFrame {
+  SequenceHeader seq;
+  FrameHeader hdr;
+  TinyFrame() {
+    seq.color_config.mono_chrome = 1;
+    seq.color_config.NumPlanes = 1;
+    seq.color_config.BitDepth = 8;
+    hdr.FrameIsIntra = 1;
+    hdr.frame_type = KEY_FRAME;
+    hdr.FrameWidth = hdr.FrameHeight = hdr.UpscaledWidth = 8;
+    hdr.MiRows = hdr.MiCols = 2;
+    hdr.tile_info.MiColStarts[1] = 2;
+    hdr.tile_info.MiRowStarts[1] = 2;
+    hdr.quantization_params.base_q_idx = 100;
+    hdr.TxMode = TX_MODE_LARGEST;
+    hdr.disable_cdf_update = 0;
+  }
+};
+
+struct Recorder : TileReconHook {
+  int blocks = 0;
+  std::vector<TransformBlockParams> tx;
+  std::vector<std::vector<int32_t>> quant;
+  void OnBlock(const BlockParams&) override { ++blocks; }
+  void OnTransformBlock(const BlockParams&, const TransformBlockParams& t) override {
+    tx.push_back(t);
+    quant.emplace_back(t.quant ? std::vector<int32_t>(t.quant, t.quant + 64)
+                               : std::vector<int32_t>());
+  }
+};
+
+Status ParseTiny(const TinyFrame& f, const std::vector<uint8_t>& data, FrameBlockInfo* blocks,
+                 Recorder* rec) {
+  auto cdfs = std::make_unique<CdfContext>();
+  cdfs->InitNonCoeffCdfs();
+  cdfs->InitCoeffCdfs(f.hdr.quantization_params.base_q_idx);
+  ResetFrameBlockInfo(f.seq, f.hdr, blocks);
+  FrameTileDecoder dec(f.seq, f.hdr, *cdfs, blocks, rec);
+  TileData t;
+  t.bounds = {0, 2, 0, 2};
+  t.data = data;
+  return dec.DecodeTile(t);
+}
+
+TEST(TileParser, SkippedDirectionalBlock) {
+  TinyFrame f;
+  auto c = std::make_unique<CdfContext>();
+  c->InitNonCoeffCdfs();
+  c->InitCoeffCdfs(100);
+  c->InitTileCdfs(*c);
+  ReferenceRangeEncoder enc;
+  // 64x64 -> 32 -> 16 are implicit splits (no rows/cols inside the frame);
+  // the 8x8 level reads partition from PartitionW8Cdf[ 0 ] (no neighbours).
+  enc.EncodeSymbol(PARTITION_NONE, c->partition_w8_cdf[0], 4, true);
+  enc.EncodeSymbol(1, c->skip_cdf[0], 2, true);  // skip, ctx 0
+  // intra_frame_y_mode with abovemode = leftmode = Intra_Mode_Context[DC].
+  enc.EncodeSymbol(V_PRED, c->intra_frame_y_mode_cdf[0][0], 13, true);
+  // angle_delta_y = 5 -> AngleDeltaY = +2 (AngleDeltaCdf[ V_PRED - V_PRED ]).
+  enc.EncodeSymbol(5, c->angle_delta_cdf[0], 7, true);
+  const std::vector<uint8_t> data = enc.Finish();
+  FrameBlockInfo blocks;
+  Recorder rec;
+  ASSERT_TRUE(ParseTiny(f, data, &blocks, &rec).ok());
+  for (int r = 0; r < 2; ++r) {
+    for (int col = 0; col < 2; ++col) {
+      const BlockInfo& b = blocks.at(r, col);
+      EXPECT_EQ(b.mi_size, BLOCK_8X8);
+      EXPECT_EQ(b.y_mode, V_PRED);
+      EXPECT_EQ(b.angle_delta[0], 2);
+      EXPECT_EQ(b.skip, 1);
+      EXPECT_EQ(b.tx_size, TX_8X8);
+      EXPECT_EQ(b.lf_tx_size[0], TX_8X8);
+    }
+  }
+  EXPECT_EQ(rec.blocks, 1);
+  ASSERT_EQ(rec.tx.size(), 1u);
+  EXPECT_EQ(rec.tx[0].eob, 0);
+  EXPECT_FALSE(rec.tx[0].have_left);
+  EXPECT_FALSE(rec.tx[0].have_above);
+}
+
+TEST(TileParser, OneCoefficientWithRangeAndSign) {
+  TinyFrame f;
+  auto c = std::make_unique<CdfContext>();
+  c->InitNonCoeffCdfs();
+  c->InitCoeffCdfs(100);
+  c->InitTileCdfs(*c);
+  ReferenceRangeEncoder enc;
+  enc.EncodeSymbol(PARTITION_NONE, c->partition_w8_cdf[0], 4, true);
+  enc.EncodeSymbol(0, c->skip_cdf[0], 2, true);
+  enc.EncodeSymbol(DC_PRED, c->intra_frame_y_mode_cdf[0][0], 13, true);
+  // all_zero: txSzCtx = (TX_8X8 + TX_8X8 + 1) >> 1 = 1; ctx 0 (block size
+  // equals transform size).
+  enc.EncodeSymbol(0, c->txb_skip_cdf[1][0], 2, true);
+  // intra_tx_type: set TX_SET_INTRA_1, IntraTxTypeSet1Cdf[ TX_8X8 ][ DC_PRED ],
+  // symbol 1 -> Tx_Type_Intra_Inv_Set1[ 1 ] = DCT_DCT.
+  enc.EncodeSymbol(1, c->intra_tx_type_set1_cdf[1][DC_PRED], 7, true);
+  // eob_pt_64 (eobMultisize 2), ctx 0 (2D class): eobPt = 1 -> eob = 1.
+  enc.EncodeSymbol(0, c->eob_pt_64_cdf[0][0], 7, true);
+  // coeff_base_eob at c = 0: ctx SIG_COEF_CONTEXTS - 4 - 38 = 0; symbol 2
+  // -> level 3.
+  enc.EncodeSymbol(2, c->coeff_base_eob_cdf[1][0][0], 3, true);
+  // coeff_br at pos 0 with no neighbours: ctx 0; symbol 1 -> level 4.
+  enc.EncodeSymbol(1, c->coeff_br_cdf[1][0][0], 4, true);
+  // dc_sign with empty above/left contexts: ctx 0; negative.
+  enc.EncodeSymbol(1, c->dc_sign_cdf[0][0], 2, true);
+  const std::vector<uint8_t> data = enc.Finish();
+  FrameBlockInfo blocks;
+  Recorder rec;
+  ASSERT_TRUE(ParseTiny(f, data, &blocks, &rec).ok());
+  ASSERT_EQ(rec.tx.size(), 1u);
+  EXPECT_EQ(rec.tx[0].eob, 1);
+  EXPECT_EQ(rec.tx[0].tx_type, DCT_DCT);
+  EXPECT_EQ(rec.tx[0].tx_size, TX_8X8);
+  EXPECT_EQ(rec.tx[0].qindex, 100);
+  ASSERT_EQ(rec.quant[0].size(), 64u);
+  EXPECT_EQ(rec.quant[0][0], -4);
+  for (int i = 1; i < 64; ++i) EXPECT_EQ(rec.quant[0][i], 0) << i;
+}
+
+TEST(TileParser, GarbageEndsInAnErrorNotACrash) {
+  TinyFrame f;
+  f.hdr.MiRows = f.hdr.MiCols = 64;  // 256x256
+  f.hdr.FrameWidth = f.hdr.FrameHeight = f.hdr.UpscaledWidth = 256;
+  f.hdr.tile_info.MiColStarts[1] = 64;
+  f.hdr.tile_info.MiRowStarts[1] = 64;
+  f.hdr.TxMode = TX_MODE_SELECT;
+  f.hdr.allow_screen_content_tools = 1;
+  uint32_t x = 12345;
+  int failures = 0;
+  for (int trial = 0; trial < 50; ++trial) {
+    std::vector<uint8_t> data(1 + trial * 7);
+    for (auto& b : data) {
+      x = x * 1103515245u + 12345u;
+      b = static_cast<uint8_t>(x >> 24);
+    }
+    auto cdfs = std::make_unique<CdfContext>();
+    cdfs->InitNonCoeffCdfs();
+    cdfs->InitCoeffCdfs(100);
+    FrameBlockInfo blocks;
+    ResetFrameBlockInfo(f.seq, f.hdr, &blocks);
+    FrameTileDecoder dec(f.seq, f.hdr, *cdfs, &blocks, nullptr);
+    TileData t;
+    t.bounds = {0, 64, 0, 64};
+    t.data = data;
+    failures += !dec.DecodeTile(t).ok();
+  }
+  EXPECT_GE(failures, 45);
+}
+
+}  // namespace
+}  // namespace hav1::tile
