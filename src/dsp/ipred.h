@@ -23,6 +23,7 @@
 //      table.cfl_subsample[subX][subY][tx](ac, luma, ...) and
 //      table.cfl_pred[tx](dst, stride, ac, alpha, bitdepth).
 //   Palette blocks skip all of this: table.palette[tx](...).
+//   Steps 1 and 2 together are PredictIntra (src/dsp/ipred_predict.h).
 //
 // Conventions (same as the itx family): tables are indexed by the spec's TxSize
 // value (TX_4X4 = 0 .. TX_64X16 = 18); strides are in PIXELS; 8-bit video uses
