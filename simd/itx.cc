@@ -260,9 +260,9 @@ HWY_INLINE void Transpose4x4(V& r0, V& r1, V& r2, V& r3) {
   r3 = hn::ConcatUpperUpper(d, t3, t2);
 }
 
-// Per-kernel constants: the 7.13.3 variables of a transform size and type.
-template <int kTxSize, int kTxType>
-struct ItxParams {
+// Per-size constants: the 7.13.3 variables of a transform size.
+template <int kTxSize>
+struct ItxSizeParams {
   static constexpr int kLog2W = itx::kTxWidthLog2[kTxSize];
   static constexpr int kLog2H = itx::kTxHeightLog2[kTxSize];
   static constexpr int kW = 1 << kLog2W;
@@ -271,10 +271,6 @@ struct ItxParams {
   static constexpr int kTh = kH < 32 ? kH : 32;
   static constexpr int kRowShift = itx::kTransformRowShift[kTxSize];
   static constexpr bool kRect2 = kLog2W - kLog2H == 1 || kLog2H - kLog2W == 1;
-  static constexpr Kind kRowKind = itx::RowKind(kTxType);
-  static constexpr Kind kColKind = itx::ColKind(kTxType);
-  static constexpr bool kFlipUD = itx::FlipUD(kTxType);
-  static constexpr bool kFlipLR = itx::FlipLR(kTxType);
 };
 
 // Row-pass epilogue for one vector: Round2( T[ j ], rowShift ), then the
@@ -286,10 +282,10 @@ HWY_INLINE V RowOut(V x, V lo, V hi) {
 
 // 7.13.3 row transforms for 4 rows starting at `row`; writes them (transposed
 // back, rows x kW int32) to res.
-template <class P>
+template <class P, Kind kRowKind>
 HWY_INLINE void RowPass4Rows(const int32_t* HWY_RESTRICT coeffs, int row,
-                             int32_t* HWY_RESTRICT res, V row_lo, V row_hi,
-                             V col_lo, V col_hi) {
+                             int32_t* HWY_RESTRICT res, bool flip_lr, V row_lo,
+                             V row_hi, V col_lo, V col_hi) {
   const D d;
   const int32_t* in = coeffs + row * P::kTw;
   int32_t* out = res + row * P::kW;
@@ -306,12 +302,12 @@ HWY_INLINE void RowPass4Rows(const int32_t* HWY_RESTRICT coeffs, int row,
       t2 = Round2<12>(hn::Mul(t2, rect));
       t3 = Round2<12>(hn::Mul(t3, rect));
     }
-    Inverse4<P::kRowKind>(t0, t1, t2, t3, row_lo, row_hi);
+    Inverse4<kRowKind>(t0, t1, t2, t3, row_lo, row_hi);
     t0 = RowOut<P::kRowShift>(t0, col_lo, col_hi);
     t1 = RowOut<P::kRowShift>(t1, col_lo, col_hi);
     t2 = RowOut<P::kRowShift>(t2, col_lo, col_hi);
     t3 = RowOut<P::kRowShift>(t3, col_lo, col_hi);
-    if constexpr (P::kFlipLR) {
+    if (flip_lr) {
       const V s0 = t0, s1 = t1;
       t0 = t3;
       t1 = t2;
@@ -345,7 +341,7 @@ HWY_INLINE void RowPass4Rows(const int32_t* HWY_RESTRICT coeffs, int row,
       t6 = Round2<12>(hn::Mul(t6, rect));
       t7 = Round2<12>(hn::Mul(t7, rect));
     }
-    Inverse8<P::kRowKind>(t0, t1, t2, t3, t4, t5, t6, t7, row_lo, row_hi);
+    Inverse8<kRowKind>(t0, t1, t2, t3, t4, t5, t6, t7, row_lo, row_hi);
     t0 = RowOut<P::kRowShift>(t0, col_lo, col_hi);
     t1 = RowOut<P::kRowShift>(t1, col_lo, col_hi);
     t2 = RowOut<P::kRowShift>(t2, col_lo, col_hi);
@@ -354,7 +350,7 @@ HWY_INLINE void RowPass4Rows(const int32_t* HWY_RESTRICT coeffs, int row,
     t5 = RowOut<P::kRowShift>(t5, col_lo, col_hi);
     t6 = RowOut<P::kRowShift>(t6, col_lo, col_hi);
     t7 = RowOut<P::kRowShift>(t7, col_lo, col_hi);
-    if constexpr (P::kFlipLR) {
+    if (flip_lr) {
       const V s0 = t0, s1 = t1, s2 = t2, s3 = t3;
       t0 = t7;
       t1 = t6;
@@ -390,19 +386,20 @@ HWY_INLINE void AddToPixels(Pixel* HWY_RESTRICT p, V residual, V pixel_max) {
 
 // 7.13.3 column transforms + Round2( T[ i ], colShift = 4 ) + 7.12.3 step 3,
 // for the 4 columns starting at `col` of res (kH x kW int32).
-template <class P, typename Pixel>
+template <class P, Kind kColKind, typename Pixel>
 HWY_INLINE void ColPass4Cols(const int32_t* HWY_RESTRICT res, int col, Pixel* dst,
-                             ptrdiff_t stride, V col_lo, V col_hi, V pixel_max) {
+                             ptrdiff_t stride, bool flip_ud, V col_lo, V col_hi,
+                             V pixel_max) {
   const D d;
   const auto out_row = [&](int i) {
-    return dst + (P::kFlipUD ? (P::kH - 1 - i) : i) * stride + col;
+    return dst + (flip_ud ? (P::kH - 1 - i) : i) * stride + col;
   };
   if constexpr (P::kH == 4) {
     V t0 = hn::LoadU(d, res + 0 * P::kW + col);
     V t1 = hn::LoadU(d, res + 1 * P::kW + col);
     V t2 = hn::LoadU(d, res + 2 * P::kW + col);
     V t3 = hn::LoadU(d, res + 3 * P::kW + col);
-    Inverse4<P::kColKind>(t0, t1, t2, t3, col_lo, col_hi);
+    Inverse4<kColKind>(t0, t1, t2, t3, col_lo, col_hi);
     AddToPixels(out_row(0), Round2<4>(t0), pixel_max);
     AddToPixels(out_row(1), Round2<4>(t1), pixel_max);
     AddToPixels(out_row(2), Round2<4>(t2), pixel_max);
@@ -417,7 +414,7 @@ HWY_INLINE void ColPass4Cols(const int32_t* HWY_RESTRICT res, int col, Pixel* ds
     V t5 = hn::LoadU(d, res + 5 * P::kW + col);
     V t6 = hn::LoadU(d, res + 6 * P::kW + col);
     V t7 = hn::LoadU(d, res + 7 * P::kW + col);
-    Inverse8<P::kColKind>(t0, t1, t2, t3, t4, t5, t6, t7, col_lo, col_hi);
+    Inverse8<kColKind>(t0, t1, t2, t3, t4, t5, t6, t7, col_lo, col_hi);
     AddToPixels(out_row(0), Round2<4>(t0), pixel_max);
     AddToPixels(out_row(1), Round2<4>(t1), pixel_max);
     AddToPixels(out_row(2), Round2<4>(t2), pixel_max);
@@ -429,10 +426,51 @@ HWY_INLINE void ColPass4Cols(const int32_t* HWY_RESTRICT res, int col, Pixel* ds
   }
 }
 
-// One table entry: 7.13.3 + 7.12.3 step 3 for (kTxSize, kTxType).
-template <typename Pixel, int kTxSize, int kTxType>
-void ItxAdd(Pixel* dst, ptrdiff_t stride, int32_t* coeffs, int /*eob*/, int bitdepth) {
-  using P = ItxParams<kTxSize, kTxType>;
+// Scalar wrapping helpers for the DC-only path (same arithmetic as lanes).
+HWY_INLINE int32_t WrapMul(int32_t a, int32_t b) {
+  return static_cast<int32_t>(static_cast<uint32_t>(a) * static_cast<uint32_t>(b));
+}
+HWY_INLINE int32_t WrapRound2(int32_t x, int n) {
+  if (n == 0) return x;
+  return static_cast<int32_t>(static_cast<uint32_t>(x) + (uint32_t{1} << (n - 1))) >> n;
+}
+
+// DCT_DCT with only the DC coefficient (eob == 1).  Tracing 7.13.2.3 for the
+// input [ dc, 0, ... ]: step 12 B( 0, 1, 32, 1 ) yields Round2( dc * 2896, 12 )
+// in T[ 0 ] and T[ 1 ], every later H( a, b ) adds or subtracts a zero and
+// clamps, so all outputs equal Clip3 to r bits of that value; all-zero rows
+// stay zero.  The whole residual block is therefore one constant, computed
+// here with the same wrapping arithmetic and clamps as the full path.
+template <class P, typename Pixel>
+HWY_INLINE void DcOnlyDctDctAdd(Pixel* dst, ptrdiff_t stride, int32_t* coeffs,
+                                int bitdepth) {
+  const D d;
+  const int row_range = bitdepth + 8;
+  const int col_range = std::max(bitdepth + 6, 16);
+  const int32_t row_hi = (int32_t{1} << (row_range - 1)) - 1;
+  const int32_t col_hi = (int32_t{1} << (col_range - 1)) - 1;
+  int32_t v = coeffs[0];
+  if constexpr (P::kRect2) v = WrapRound2(WrapMul(v, itx::kRectScale), 12);
+  v = std::clamp(WrapRound2(WrapMul(v, itx::Cos128(32)), 12), -row_hi - 1, row_hi);
+  v = std::clamp(WrapRound2(v, P::kRowShift), -col_hi - 1, col_hi);
+  v = std::clamp(WrapRound2(WrapMul(v, itx::Cos128(32)), 12), -col_hi - 1, col_hi);
+  v = WrapRound2(v, 4);
+  const V residual = hn::Set(d, v);
+  const V pixel_max = hn::Set(d, (int32_t{1} << bitdepth) - 1);
+  for (int i = 0; i < P::kH; i++) {
+    for (int j = 0; j < P::kW; j += 4) AddToPixels(dst + i * stride + j, residual, pixel_max);
+  }
+  coeffs[0] = 0;
+}
+
+// 7.13.3 row transforms of the whole block into res (kH x kW int32).  One
+// instantiation per (size, row kind): flips are runtime flags so that the 16
+// tx types share 3 row passes (this keeps the compile time of this file,
+// built for every target, reasonable).
+template <int kTxSize, Kind kRowKind>
+HWY_NOINLINE void RowPass(const int32_t* HWY_RESTRICT coeffs, int32_t* HWY_RESTRICT res,
+                          bool flip_lr, int bitdepth) {
+  using P = ItxSizeParams<kTxSize>;
   const D d;
   // rowClampRange = BitDepth + 8, colClampRange = Max( BitDepth + 6, 16 ).
   const int row_range = bitdepth + 8;
@@ -441,15 +479,39 @@ void ItxAdd(Pixel* dst, ptrdiff_t stride, int32_t* coeffs, int /*eob*/, int bitd
   const V row_hi = hn::Set(d, (int32_t{1} << (row_range - 1)) - 1);
   const V col_lo = hn::Set(d, -(int32_t{1} << (col_range - 1)));
   const V col_hi = hn::Set(d, (int32_t{1} << (col_range - 1)) - 1);
-  const V pixel_max = hn::Set(d, (int32_t{1} << bitdepth) - 1);
-
-  HWY_ALIGN int32_t res[P::kH * P::kW];
   for (int row = 0; row < P::kH; row += 4) {
-    RowPass4Rows<P>(coeffs, row, res, row_lo, row_hi, col_lo, col_hi);
+    RowPass4Rows<P, kRowKind>(coeffs, row, res, flip_lr, row_lo, row_hi, col_lo, col_hi);
   }
+}
+
+// 7.13.3 column transforms + 7.12.3 step 3; one instantiation per (size,
+// column kind, pixel type).
+template <int kTxSize, Kind kColKind, typename Pixel>
+HWY_NOINLINE void ColPassAdd(const int32_t* HWY_RESTRICT res, Pixel* dst,
+                             ptrdiff_t stride, bool flip_ud, int bitdepth) {
+  using P = ItxSizeParams<kTxSize>;
+  const D d;
+  const int col_range = std::max(bitdepth + 6, 16);
+  const V col_lo = hn::Set(d, -(int32_t{1} << (col_range - 1)));
+  const V col_hi = hn::Set(d, (int32_t{1} << (col_range - 1)) - 1);
+  const V pixel_max = hn::Set(d, (int32_t{1} << bitdepth) - 1);
   for (int col = 0; col < P::kW; col += 4) {
-    ColPass4Cols<P>(res, col, dst, stride, col_lo, col_hi, pixel_max);
+    ColPass4Cols<P, kColKind>(res, col, dst, stride, flip_ud, col_lo, col_hi, pixel_max);
   }
+}
+
+// One table entry: 7.13.3 + 7.12.3 step 3 for (kTxSize, kTxType).
+template <typename Pixel, int kTxSize, int kTxType>
+void ItxAdd(Pixel* dst, ptrdiff_t stride, int32_t* coeffs, int eob, int bitdepth) {
+  using P = ItxSizeParams<kTxSize>;
+  if constexpr (kTxType == 0) {  // DCT_DCT
+    if (eob == 1) return DcOnlyDctDctAdd<P>(dst, stride, coeffs, bitdepth);
+  }
+  HWY_ALIGN int32_t res[P::kH * P::kW];
+  RowPass<kTxSize, itx::RowKind(kTxType)>(coeffs, res, itx::FlipLR(kTxType), bitdepth);
+  ColPassAdd<kTxSize, itx::ColKind(kTxType)>(res, dst, stride, itx::FlipUD(kTxType),
+                                             bitdepth);
+  const D d;
   const V zero = hn::Zero(d);
   for (int k = 0; k < P::kTw * P::kTh; k += 4) hn::StoreU(zero, d, coeffs + k);
 }
