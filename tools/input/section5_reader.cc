@@ -13,6 +13,7 @@ namespace {
 struct ObuExtent {
   ObuHeader header;
   uint64_t total = 0;  // header + leb128 + payload bytes
+  uint64_t obu_size = 0;
 };
 
 // Reads the OBU header and obu_size at `pos` and checks the OBU fits in the
@@ -61,6 +62,7 @@ bool ScanObu(ByteSource* src, uint64_t pos, ObuExtent* obu, std::string* error) 
     return false;
   }
   obu->total = head + obu_size;
+  obu->obu_size = obu_size;
   return true;
 }
 
@@ -122,15 +124,15 @@ class Section5Reader final : public Reader {
 
 }  // namespace
 
-// A Section 5 stream starts with a temporal delimiter (obu_size 0); the OBUs
+// A Section 5 stream starts with a temporal delimiter (obu_size 0, possibly
+// coded with a padded leb128); the OBUs
 // up to the next temporal delimiter must be well formed.  We look at no more
 // than 64 OBUs.
 int ProbeSection5(ByteSource* src) {
   std::string error;
   ObuExtent obu;
   if (!ScanObu(src, 0, &obu, &error) ||
-      obu.header.type != kObuTemporalDelimiter ||
-      obu.total != obu.header.size() + 1) {
+      obu.header.type != kObuTemporalDelimiter || obu.obu_size != 0) {
     return 0;
   }
   uint64_t pos = obu.total;

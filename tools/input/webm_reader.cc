@@ -11,6 +11,7 @@
 #include <webm/webm_parser.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <numeric>
@@ -71,6 +72,21 @@ constexpr int32_t kCallbackError = 1;
 class WebmCallback final : public webm::Callback {
  public:
   explicit WebmCallback(SourceReader* reader) : reader_(reader) {}
+
+  // Called for every element once its id and size are parsed, before its
+  // body is read: libwebm allocates binary and string bodies at their
+  // claimed size, so a size beyond the end of the input is refused here.
+  webm::Status OnElementBegin(const webm::ElementMetadata& meta,
+                              webm::Action* action) override {
+    *action = webm::Action::kRead;
+    if (meta.size != webm::kUnknownElementSize && meta.size > reader_->left()) {
+      return Error("webm: element 0x" + Hex(static_cast<uint32_t>(meta.id)) +
+                   " at offset " + std::to_string(meta.position) + " claims " +
+                   std::to_string(meta.size) + " bytes, only " +
+                   std::to_string(reader_->left()) + " left");
+    }
+    return Ok();
+  }
 
   webm::Status OnInfo(const webm::ElementMetadata&, const webm::Info& info) override {
     if (info.timecode_scale.is_present() && info.timecode_scale.value() != 0) {
@@ -184,6 +200,11 @@ class WebmCallback final : public webm::Callback {
   std::string error;
 
  private:
+  static std::string Hex(uint32_t v) {
+    char buf[16];
+    std::snprintf(buf, sizeof(buf), "%X", v);
+    return buf;
+  }
   static webm::Status Ok() { return webm::Status(webm::Status::kOkCompleted); }
   webm::Status Error(std::string msg) {
     error = std::move(msg);

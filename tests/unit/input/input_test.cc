@@ -227,7 +227,8 @@ TEST(InputSection5, LongLeb128Sizes) {
   Bytes obu = {0x32};  // OBU_FRAME, has_size_field
   Append(&obu, Leb128(3, 8));
   Append(&obu, Payload(3, 5));
-  const Bytes unit = Cat({Td(), obu});
+  const Bytes padded_td = {0x12, 0x80, 0x80, 0x00};  // obu_size 0 in 3 bytes
+  const Bytes unit = Cat({padded_td, obu});
   const ReadResult r = ReadAll(Cat({unit, unit}));
   ASSERT_EQ(r.format, Format::kSection5);
   ASSERT_EQ(r.last_rc, 0) << r.error;
@@ -485,6 +486,21 @@ TEST(InputWebm, BadBlockContent) {
   const ReadResult r2 = ReadAll(Webm({VideoTrack(1, "V_AV1", Bytes{1, 2, 3, 4, 5})},
                                      {Cluster(0, {SimpleBlock(1, 0, {FrameObu(1)})})}));
   EXPECT_NE(r2.error.find("not an av1C record"), std::string::npos) << r2.error;
+}
+
+TEST(InputWebm, HugeElementSizeIsRefusedBeforeAllocation) {
+  // Unknown-size Segment, Tracks and TrackEntry around a CodecPrivate that
+  // claims 2^32 bytes: libwebm would allocate that much for the body.
+  const Bytes unknown = {0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+  const Bytes huge = {0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00};
+  const Bytes entry = Cat({Bytes{0xAE}, unknown, Uint(0xD7, 1), Uint(0x83, 1), Str(0x86, "V_AV1"),
+                           Bytes{0x63, 0xA2}, huge, Bytes(16, 0x81)});
+  const Bytes webm = Cat({EbmlHeader(), Bytes{0x18, 0x53, 0x80, 0x67}, unknown,
+                          Bytes{0x16, 0x54, 0xAE, 0x6B}, unknown, entry});
+  const ReadResult r = ReadAll(webm);
+  EXPECT_FALSE(r.opened);
+  EXPECT_NE(r.error.find("element 0x63A2 at offset"), std::string::npos) << r.error;
+  EXPECT_NE(r.error.find("claims 4294967296 bytes, only 16 left"), std::string::npos) << r.error;
 }
 
 Bytes SampleWebm() {
