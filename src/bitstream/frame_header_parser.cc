@@ -1180,9 +1180,9 @@ Status Parser::FilmGrainParamsSyntax() {
     int ref_idx = g.film_grain_params_ref_idx;
     LoadGrainParams(ref_idx);
     g.grain_seed = tempGrainSeed;
-    // load_grain_params loads every syntax element of film_grain_params;
-    // keep the values this header signalled for the control fields.
-    g.apply_grain = 1;
+    // load_grain_params loads every syntax element of film_grain_params
+    // (apply_grain included); keep the signalled update_grain and
+    // film_grain_params_ref_idx for the trace and the public info.
     g.update_grain = 0;
     g.film_grain_params_ref_idx = ref_idx;
     return Status::Ok();
