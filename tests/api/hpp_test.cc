@@ -61,7 +61,7 @@ TEST(Hpp, DataOwnership) {
   ASSERT_TRUE(copy.has_value());
   EXPECT_NE(copy->data(), bytes);
   EXPECT_EQ(copy->data()[2], 3);
-  EXPECT_FALSE(hav1::Data::Create(0).has_value() && false);
+  EXPECT_FALSE(hav1::Data::Create(0).has_value());  // logs an error
   EXPECT_FALSE(hav1::Data::Wrap(nullptr, 3, Count::Free, &c).ok());
 }
 
