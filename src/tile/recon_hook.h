@@ -36,6 +36,11 @@ struct TransformBlockParams {
   int tx_type = 0;               // PlaneTxType (valid when eob > 0)
   bool have_left = false;        // (AvailL / AvailLChroma) || x > 0
   bool have_above = false;       // (AvailU / AvailUChroma) || y > 0
+  // The haveAboveRt / haveBelowLt arguments of predict_intra (5.11.35):
+  // BlockDecoded flags (5.11.3) of the positions above-right and
+  // below-left of this transform block, at the time it is decoded.
+  bool have_above_right = false;
+  bool have_below_left = false;
   int eob = 0;                   // 0: no residual
   // Quant[ pos ] (5.11.39), pos = row * Min(Tx_Width, 32) + col over the
   // coded (at most 32x32) area, signs and Golomb tails applied: the input

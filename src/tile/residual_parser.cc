@@ -301,12 +301,24 @@ void TileParser::TransformBlock(int plane, int base_x, int base_y, int tx_sz, in
   t.have_left = (plane == 0 ? avail_l_ : avail_l_chroma_) || x > 0;
   t.have_above = (plane == 0 ? avail_u_ : avail_u_chroma_) || y > 0;
   t.qindex = GetQIndex(false, segment_id_);
+  const int sb_mask = seq_.use_128x128_superblock ? 31 : 15;
+  const int sub_block_mi_row = row & sb_mask;
+  const int sub_block_mi_col = col & sb_mask;
+  t.have_above_right =
+      BlockDecoded(plane, (sub_block_mi_row >> sy) - 1, (sub_block_mi_col >> sx) + step_x);
+  t.have_below_left =
+      BlockDecoded(plane, (sub_block_mi_row >> sy) + step_y, (sub_block_mi_col >> sx) - 1);
   if (!skip_) {
     t.eob = Coeffs(plane, start_x, start_y, tx_sz);
     t.tx_type = plane_tx_type_;
     t.quant = quant_;
   }
   if (hook_) hook_->OnTransformBlock(block_params_, t);
+  for (int i = 0; i < step_y; ++i) {
+    for (int j = 0; j < step_x; ++j) {
+      BlockDecoded(plane, (sub_block_mi_row >> sy) + i, (sub_block_mi_col >> sx) + j) = 1;
+    }
+  }
   // LoopfilterTxSizes[ plane ][ (row >> subY) + i ][ (col >> subX) + j ],
   // stored at the luma mi of that plane position.
   for (int i = 0; i < step_y; ++i) {

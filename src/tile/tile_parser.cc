@@ -78,6 +78,7 @@ Status TileParser::DecodeTile(const TileBounds& tile, SymbolDecoder* sd, CdfCont
         blocks_->cdef_idx((r >> 4) + 1, c >> 4) = -1;
         blocks_->cdef_idx((r >> 4) + 1, (c >> 4) + 1) = -1;
       }
+      ClearBlockDecodedFlags(r, c, sb_size4);
       ReadLr(r, c, sb_size_);
       HAV1_RETURN_IF_ERROR(DecodePartition(r, c, sb_size_));
     }
@@ -202,6 +203,11 @@ Status TileParser::DecodeBlock(int r, int c, int bsize) {
   mi_row_ = r;
   mi_col_ = c;
   mi_size_ = bsize;
+  // A conformance requirement (5.11.4 semantics, 4:2:2 / 4:4:0): the
+  // chroma residual size must exist; the tables are indexed by it.
+  if (num_planes_ > 1 && GetPlaneResidualSize(bsize, 1) == BLOCK_INVALID) {
+    return InvalidData("tile: block size invalid for the chroma subsampling");
+  }
   const int bw4 = Num_4x4_Blocks_Wide[bsize];
   const int bh4 = Num_4x4_Blocks_High[bsize];
   if (bh4 == 1 && sub_y_ && (mi_row_ & 1) == 0) {
@@ -314,6 +320,28 @@ void TileParser::StoreBlockInfo() {
       dst.inter_tx_size = inter_tx;
       if (!has_chroma_) dst.uv_mode = keep_uv;
     }
+  }
+}
+
+// 5.11.3 clear_block_decoded_flags( r, c, sbSize4 )
+void TileParser::ClearBlockDecodedFlags(int r, int c, int sb_size4) {
+  for (int plane = 0; plane < num_planes_; ++plane) {
+    const int sx = plane > 0 ? sub_x_ : 0;
+    const int sy = plane > 0 ? sub_y_ : 0;
+    const int sb_width4 = (tile_.mi_col_end - c) >> sx;
+    const int sb_height4 = (tile_.mi_row_end - r) >> sy;
+    for (int y = -1; y <= (sb_size4 >> sy); ++y) {
+      for (int x = -1; x <= (sb_size4 >> sx); ++x) {
+        if (y < 0 && x < sb_width4) {
+          BlockDecoded(plane, y, x) = 1;
+        } else if (x < 0 && y < sb_height4) {
+          BlockDecoded(plane, y, x) = 1;
+        } else {
+          BlockDecoded(plane, y, x) = 0;
+        }
+      }
+    }
+    BlockDecoded(plane, sb_size4 >> sy, -1) = 0;
   }
 }
 

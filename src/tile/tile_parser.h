@@ -62,6 +62,17 @@ class TileParser {
   bool SegFeatureActive(int feature) const;
   int GetQIndex(bool ignore_delta_q, int segment_id) const;
   void ResetBlockContext(int bw4, int bh4);
+  void ClearBlockDecodedFlags(int r, int c, int sb_size4);
+  // BlockDecoded[ plane ][ y ][ x ] for y, x in -1..32.
+  // (Indices outside that range cannot occur for aligned transform blocks;
+  // they map to a scratch entry rather than outside the array.)
+  uint8_t& BlockDecoded(int plane, int y, int x) {
+    if (y < -1 || y > 32 || x < -1 || x > 32) {
+      block_decoded_scratch_ = 0;
+      return block_decoded_scratch_;
+    }
+    return block_decoded_[plane][y + 1][x + 1];
+  }
   void StoreBlockInfo();
 
   // ---- palette_parser.cc ----
@@ -122,6 +133,9 @@ class TileParser {
   // PaletteColors of the blocks above (per mi column) and to the left (per
   // mi row), 8 per entry.
   std::vector<uint16_t> above_palette_[2], left_palette_[2];
+
+  uint8_t block_decoded_[3][34][34] = {};
+  uint8_t block_decoded_scratch_ = 0;
 
   // Current block (5.11.5).
   int mi_row_ = 0, mi_col_ = 0, mi_size_ = 0;
