@@ -75,6 +75,7 @@ Status InitDspTables(const char* max_target, DspTables* tables,
   }
   *tables = DspTables{};
   FillItxTablesRef(&tables->itx);
+  FillIpredTablesRef(&tables->ipred);
 
   const int64_t target = ChooseTarget(cap_mask);
   if (target != 0) {

@@ -6,13 +6,15 @@
 #ifndef HAV1_SRC_DSP_DSP_H_
 #define HAV1_SRC_DSP_DSP_H_
 
+#include "src/dsp/ipred.h"
 #include "src/dsp/itx.h"
 
 namespace hav1 {
 
 struct DspTables {
-  ItxTables itx;  // inverse transform + add (7.13)
-  // Later families: mc, ipred, loopfilter, cdef, looprestoration, filmgrain.
+  ItxTables itx;      // inverse transform + add (7.13)
+  IpredTables ipred;  // intra prediction and its edge filters (7.11.2)
+  // Later families: mc, loopfilter, cdef, looprestoration, filmgrain.
 };
 
 }  // namespace hav1
