@@ -8,7 +8,9 @@
 // Usage: hav1_tileparse_check [-q] [--first-only] [--root DIR] [--list FILE]
 //                             [FILE...]
 // --list reads stream names from FILE (one per line, '#' comments); names
-// are relative to --root when given.  When --root does not exist the check
+// are relative to --root when given.  --no-crash-set adds the manifest
+// rows (ROOT/MANIFEST.tsv) whose expect column is no-crash (broken streams)
+// and makes parse failures non-fatal: only a crash fails then.  When --root does not exist the check
 // is skipped (exit 77, for meson).
 // Prints one line per stream: frames parsed, tiles ok/failed, first
 // failure.  Exit status 0 when every tile of every stream passed, 1 when
@@ -115,7 +117,7 @@ StreamResult CheckStream(const std::string& path, bool first_only) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool quiet = false, first_only = false;
+  bool quiet = false, first_only = false, no_crash_set = false;
   std::string root, list;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
@@ -125,6 +127,8 @@ int main(int argc, char** argv) {
       first_only = true;
     } else if (!std::strcmp(argv[i], "--root") && i + 1 < argc) {
       root = argv[++i];
+    } else if (!std::strcmp(argv[i], "--no-crash-set")) {
+      no_crash_set = true;
     } else if (!std::strcmp(argv[i], "--list") && i + 1 < argc) {
       list = argv[++i];
     } else {
@@ -148,6 +152,35 @@ int main(int argc, char** argv) {
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == '#') continue;
       files.push_back(line);
+    }
+  }
+  if (no_crash_set) {
+    std::ifstream in(root + "/MANIFEST.tsv");
+    std::string line;
+    int expect_col = -1;
+    while (std::getline(in, line)) {
+      std::vector<std::string> cols;
+      size_t start = 0;
+      while (true) {
+        const size_t tab = line.find('\t', start);
+        cols.push_back(line.substr(start, tab == std::string::npos ? tab : tab - start));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+      }
+      if (expect_col < 0) {
+        for (size_t i = 0; i < cols.size(); ++i) {
+          if (cols[i] == "expect") expect_col = static_cast<int>(i);
+        }
+        if (expect_col < 0) break;
+        continue;
+      }
+      if (static_cast<int>(cols.size()) > expect_col && cols[expect_col] == "no-crash") {
+        files.push_back(cols[0]);
+      }
+    }
+    if (files.empty()) {
+      std::fprintf(stderr, "no no-crash rows in %s/MANIFEST.tsv\n", root.c_str());
+      return 2;
     }
   }
   if (!root.empty()) {
@@ -177,6 +210,7 @@ int main(int argc, char** argv) {
   }
   std::printf("streams ok=%d failed=%d; intra frames=%d; tiles ok=%d failed=%d\n", streams_ok,
               streams_failed, frames, tiles_ok, tiles_failed);
+  if (no_crash_set) return 0;  // errors are expected; we got here: no crash
   if (streams_failed) return 1;
   return any_read_error ? 2 : 0;
 }
