@@ -2,9 +2,9 @@
 # Installs what is missing, builds and runs every test suite, and ends with
 # one summary line "tests: N passed, M failed, K skipped".
 #
-#   1. debug build with ASan+UBSan (clang): unit, simd, api and fuzz suites
+#   1. debug build with ASan+UBSan (clang): unit, simd, api, fuzz and tile suites
 #      (the fuzz suite replays the shared oss-fuzz inputs)
-#   2. release build (gcc): header oracle, conformance and GStreamer suites
+#   2. release build (gcc): cli, header oracle, conformance and GStreamer suites
 #
 # Streams are read from ../shared (next to the checkout); suites that need it
 # skip with a message when it is missing.
@@ -74,7 +74,7 @@ if [ "${HAV1_SKIP_ASAN:-0}" != 1 ]; then
   if CC=clang CXX=clang++ setup "$asan" -Dbuildtype=debug \
       -Db_sanitize=address,undefined -Db_lundef=false \
       -Dgstreamer=disabled -Dbench=disabled && build "$asan"; then
-    for s in unit simd api fuzz; do run_suite "$asan" "$s"; done
+    for s in unit simd api fuzz tile; do run_suite "$asan" "$s"; done
   else
     failed_suites+=("asan-build"); total_fail=$((total_fail + 1))
   fi
@@ -83,7 +83,7 @@ fi
 if [ "${HAV1_SKIP_RELEASE:-0}" != 1 ]; then
   rel=build/release
   if CC=gcc CXX=g++ setup "$rel" -Dbuildtype=release && build "$rel"; then
-    for s in headers conformance gstreamer; do run_suite "$rel" "$s"; done
+    for s in cli headers conformance gstreamer; do run_suite "$rel" "$s"; done
   else
     failed_suites+=("release-build"); total_fail=$((total_fail + 1))
   fi

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 #include <thread>
+#include <type_traits>
 
 #include "src/decoder/logger.h"
 
@@ -15,6 +16,14 @@ constexpr int kMaxThreads = 256;
 constexpr int kMaxFrameDelay = 256;
 // struct_size beyond this is surely not a Hav1Settings of any version.
 constexpr size_t kMaxStructSize = 64 * 1024;
+
+// The int stored in an enum field, whatever a C caller put there.
+template <typename Enum>
+long long EnumBits(const Enum& e) {
+  std::underlying_type_t<Enum> v;
+  std::memcpy(&v, &e, sizeof(v));
+  return static_cast<long long>(v);
+}
 
 Status CheckRange(const char* name, long long v, long long lo, long long hi) {
   if (v < lo || v > hi) {
@@ -75,10 +84,11 @@ Status ReadSettings(const Hav1Settings* s, Hav1Settings* out) {
       CheckRange("strict_std_compliance", out->strict_std_compliance, 0, 1));
   HAV1_RETURN_IF_ERROR(
       CheckRange("output_invisible_frames", out->output_invisible_frames, 0, 1));
-  HAV1_RETURN_IF_ERROR(CheckRange("inloop_filters", static_cast<long long>(out->inloop_filters),
-                                  0, HAV1_INLOOPFILTER_ALL));
-  HAV1_RETURN_IF_ERROR(CheckRange("decode_frame_type",
-                                  static_cast<long long>(out->decode_frame_type),
+  // Enum fields come from C callers and may hold any int: check their bytes
+  // (loading an out-of-range enum is undefined in C++).
+  HAV1_RETURN_IF_ERROR(CheckRange("inloop_filters", EnumBits(out->inloop_filters), 0,
+                                  HAV1_INLOOPFILTER_ALL));
+  HAV1_RETURN_IF_ERROR(CheckRange("decode_frame_type", EnumBits(out->decode_frame_type),
                                   HAV1_DECODEFRAMETYPE_ALL, HAV1_DECODEFRAMETYPE_KEY));
   HAV1_RETURN_IF_ERROR(CheckRange("parse_only", out->parse_only, 0, 1));
   const bool has_alloc = out->allocator.alloc_picture_callback != nullptr;

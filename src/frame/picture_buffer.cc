@@ -1,9 +1,11 @@
 #include "src/frame/picture_buffer.h"
 
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 #include <new>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -198,7 +200,11 @@ Status CheckPictureParameters(const Hav1PictureParameters& p) {
     return InvalidArgument("picture size " + std::to_string(p.w) + "x" +
                            std::to_string(p.h) + " out of range");
   }
-  if (p.layout < HAV1_PIXEL_LAYOUT_I400 || p.layout > HAV1_PIXEL_LAYOUT_I444) {
+  // The layout comes from C callers and may hold any int: read its bytes
+  // rather than the enum (loading an out-of-range enum is undefined in C++).
+  std::underlying_type_t<Hav1PixelLayout> layout;
+  std::memcpy(&layout, &p.layout, sizeof(layout));
+  if (layout < HAV1_PIXEL_LAYOUT_I400 || layout > HAV1_PIXEL_LAYOUT_I444) {
     return InvalidArgument("unknown pixel layout");
   }
   if (p.bpc != 8 && p.bpc != 10 && p.bpc != 12) {

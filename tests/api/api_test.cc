@@ -168,9 +168,9 @@ TEST(Api, OpenRejectsBadSettings) {
       {"all_layers 2", [](Hav1Settings* s) { s->all_layers = 2; }},
       {"strict 2", [](Hav1Settings* s) { s->strict_std_compliance = 2; }},
       {"invisible -1", [](Hav1Settings* s) { s->output_invisible_frames = -1; }},
-      {"inloop 8", [](Hav1Settings* s) { s->inloop_filters = static_cast<Hav1InloopFilterType>(8); }},
+      {"inloop 8", [](Hav1Settings* s) { const int v = 8; std::memcpy(&s->inloop_filters, &v, sizeof(v)); }},
       {"decode_frame_type 4",
-       [](Hav1Settings* s) { s->decode_frame_type = static_cast<Hav1DecodeFrameType>(4); }},
+       [](Hav1Settings* s) { const int v = 4; std::memcpy(&s->decode_frame_type, &v, sizeof(v)); }},
       {"parse_only 2", [](Hav1Settings* s) { s->parse_only = 2; }},
       {"cpu_target bogus", [](Hav1Settings* s) { s->cpu_target = "pentium-mmx-turbo"; }},
       {"allocator half", [](Hav1Settings* s) {

@@ -21,7 +21,13 @@ echo "pkg-config: $flags"
 # A sanitized library needs a sanitized program (its runtime comes first).
 san=""
 [ -n "${SANITIZE:-}" ] && san="-fsanitize=$SANITIZE"
-${CC:-cc} -std=c99 -Wall -Wextra -Werror -pedantic $san "$example" $flags -o "$tmp/example"
+${CC:-cc} -std=c99 -Wall -Wextra -Werror -pedantic $san -c "$example" $flags -o "$tmp/example.o"
+if [ -n "$san" ]; then
+  # The sanitizers' C++ runtime parts (the library is C++) come with the C++ driver.
+  ${CXX:-c++} $san "$tmp/example.o" $flags -o "$tmp/example"
+else
+  ${CC:-cc} "$tmp/example.o" $flags -o "$tmp/example"
+fi
 libdir=$(dirname "$(find "$tmp/root" -name 'libhav1.so*' | head -1)")
 LD_LIBRARY_PATH="$libdir" "$tmp/example" "$stream" | tee "$tmp/out.txt"
 grep -q "temporal units" "$tmp/out.txt"
