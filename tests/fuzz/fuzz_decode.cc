@@ -69,6 +69,7 @@ int TakePictures(Hav1Context* c, bool draining) {
 
 void SendUnit(Hav1Context* c, std::span<const uint8_t> bytes, int64_t timestamp,
               int64_t offset) {
+  if (bytes.empty()) return;  // hav1_data_create refuses empty packets
   Hav1Data data;
   std::memset(&data, 0, sizeof(data));
   uint8_t* dst = hav1_data_create(&data, bytes.size());
