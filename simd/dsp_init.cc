@@ -76,6 +76,10 @@ Status InitDspTables(const char* max_target, DspTables* tables,
   *tables = DspTables{};
   FillItxTablesRef(&tables->itx);
   FillIpredTablesRef(&tables->ipred);
+  FillLoopFilterTablesRef(&tables->loopfilter);
+  FillCdefTablesRef(&tables->cdef);
+  FillSuperresTablesRef(&tables->superres);
+  FillLoopRestorationTablesRef(&tables->looprestoration);
 
   const int64_t target = ChooseTarget(cap_mask);
   if (target != 0) {

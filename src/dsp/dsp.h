@@ -6,15 +6,23 @@
 #ifndef HAV1_SRC_DSP_DSP_H_
 #define HAV1_SRC_DSP_DSP_H_
 
+#include "src/dsp/cdef.h"
 #include "src/dsp/ipred.h"
 #include "src/dsp/itx.h"
+#include "src/dsp/loopfilter.h"
+#include "src/dsp/looprestoration.h"
+#include "src/dsp/superres.h"
 
 namespace hav1 {
 
 struct DspTables {
   ItxTables itx;      // inverse transform + add (7.13)
   IpredTables ipred;  // intra prediction and its edge filters (7.11.2)
-  // Later families: mc, loopfilter, cdef, looprestoration, filmgrain.
+  LoopFilterTables loopfilter;  // deblocking edge filters (7.14.6)
+  CdefTables cdef;              // CDEF direction and filter (7.15.2, 7.15.3)
+  SuperresTables superres;      // superres row upscaling (7.16)
+  LoopRestorationTables looprestoration;  // Wiener and self guided (7.17)
+  // Later families: mc, filmgrain.
 };
 
 }  // namespace hav1
