@@ -1,16 +1,19 @@
 #include "src/decoder/frame_decoder.h"
 
+#include "src/decoder/intra_frame.h"
+
 namespace hav1 {
 
 Status FrameDecoder::DecodeFrame(const ParsedFrame& frame, const RefPictures& refs,
                                  std::shared_ptr<DecodedPicture>* out) {
-  (void)frame;
   (void)refs;
   out->reset();
-  // Next step: allocate the picture from allocator_ (size from
-  // frame.frame_info, layout and bit depth from frame.seq_info), decode the
-  // tiles on pool_ with the kernels in tables_, then run the in-loop filters.
-  return NotImplemented("tile decoding is not implemented yet");
+  if (frame.seq == nullptr || frame.hdr == nullptr) {
+    return InvalidData("frame without sequence or frame header");
+  }
+  HAV1_RETURN_IF_ERROR(CheckFrameSupported(settings_, *frame.seq, *frame.hdr));
+  // Key frames and intra-only frames; tiles decoded in order on this thread.
+  return DecodeIntraFrame(frame, tables_, allocator_, out);
 }
 
 }  // namespace hav1

@@ -574,7 +574,11 @@ TEST(Streams, FlushThenContinue) {
 TEST(Streams, PixelDecodingNotImplementedYet) {
   SKIP_WITHOUT_CONFORMANCE();
   std::vector<IvfFrame> frames;
-  ASSERT_TRUE(ReadIvf(Stream("dav1d-test-data/8-bit/data/00000528.ivf"), &frames));
+  // Every frame of this stream needs film grain and in-loop filters, which
+  // the decoder does not do yet; every packet holds one new frame.
+  ASSERT_TRUE(ReadIvf(Stream("dav1d-test-data/8-bit/vq_suite/"
+                             "Syntax_AV1_mainb8ss420_432x240_018_vq_aom_ctest_4.2.stripped.ivf"),
+                      &frames));
   ASSERT_GT(frames.size(), 2u);
   LogCapture log;
   Hav1Settings s = QuietSettings(&log);
@@ -597,7 +601,7 @@ TEST(Streams, PixelDecodingNotImplementedYet) {
     Hav1Picture pic;
     EXPECT_EQ(hav1_get_picture(c, &pic), HAV1_ERR_AGAIN);
   }
-  EXPECT_TRUE(log.Contains("tile decoding is not implemented yet"));
+  EXPECT_TRUE(log.Contains("not implemented yet"));
   EXPECT_EQ(hav1_drain(c), HAV1_OK);
   Hav1Picture pic;
   EXPECT_EQ(hav1_get_picture(c, &pic), HAV1_ERR_EOF);

@@ -1,0 +1,69 @@
+// Reconstruction of intra frames (key and intra-only frames): the
+// TileReconHook that predicts each transform block (7.11.2 intra prediction,
+// 7.11.4 palette, 7.11.5 chroma from luma) and adds its dequantised,
+// inverse-transformed residual (7.12.3) into the frame being decoded.
+#ifndef HAV1_SRC_RECON_INTRA_RECON_H_
+#define HAV1_SRC_RECON_INTRA_RECON_H_
+
+#include <cstdint>
+#include <initializer_list>  // sequence_header.h needs it
+#include <vector>
+
+#include "src/bitstream/frame_header.h"
+#include "src/bitstream/sequence_header.h"
+#include "src/dsp/dsp.h"
+#include "src/recon/recon_frame.h"
+#include "src/tile/block_info.h"
+#include "src/tile/recon_hook.h"
+
+namespace hav1::recon {
+
+template <typename Pixel>
+class IntraReconstructor final : public tile::TileReconHook {
+ public:
+  // All references must outlive the reconstructor.  frame must have been
+  // allocated for the frame's MiCols x MiRows.
+  IntraReconstructor(const SequenceHeader& seq, const FrameHeader& hdr,
+                     const DspTables& tables, const tile::FrameBlockInfo& blocks,
+                     ReconFrame<Pixel>* frame);
+
+  void OnBlock(const tile::BlockParams& block) override;
+  void OnTransformBlock(const tile::BlockParams& block,
+                        const tile::TransformBlockParams& tx) override;
+
+  // False once a block could not be reconstructed (a tool not implemented
+  // yet, or parameters outside the spec's ranges).
+  bool ok() const { return !failed_; }
+  const char* error() const { return error_; }
+
+ private:
+  void Fail(const char* what) {
+    if (!failed_) error_ = what;
+    failed_ = true;
+  }
+  int FilterType(const tile::BlockParams& block, int plane) const;  // 7.11.2.8
+  void Predict(const tile::BlockParams& block, const tile::TransformBlockParams& tx);
+  void Reconstruct(const tile::BlockParams& block, const tile::TransformBlockParams& tx);
+
+  const SequenceHeader& seq_;
+  const FrameHeader& hdr_;
+  const IpredTable<Pixel>& ipred_;
+  const ItxTable<Pixel>& itx_;
+  const tile::FrameBlockInfo& blocks_;
+  ReconFrame<Pixel>* frame_;
+  int bitdepth_ = 8;
+  int sub_x_ = 0, sub_y_ = 0;
+  int max_luma_w_ = 0, max_luma_h_ = 0;  // MaxLumaW, MaxLumaH
+  bool failed_ = false;
+  const char* error_ = "";
+  alignas(64) int32_t coeffs_[32 * 32] = {};
+  alignas(64) int16_t cfl_ac_[32 * 32] = {};
+  std::vector<int32_t> intrabc_scratch_;
+};
+
+extern template class IntraReconstructor<uint8_t>;
+extern template class IntraReconstructor<uint16_t>;
+
+}  // namespace hav1::recon
+
+#endif  // HAV1_SRC_RECON_INTRA_RECON_H_
