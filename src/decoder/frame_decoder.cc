@@ -13,7 +13,7 @@ Status FrameDecoder::DecodeFrame(const ParsedFrame& frame, const RefPictures& re
   }
   HAV1_RETURN_IF_ERROR(CheckFrameSupported(settings_, *frame.seq, *frame.hdr));
   // Key frames and intra-only frames; tiles decoded in order on this thread.
-  return DecodeIntraFrame(frame, tables_, allocator_, out);
+  return DecodeIntraFrame(settings_, frame, tables_, allocator_, out);
 }
 
 }  // namespace hav1

@@ -3,9 +3,11 @@
 #include "src/decoder/intra_frame.h"
 
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 #include "src/entropy/cdf_context.h"
+#include "src/postfilter/inloop_filter.h"
 #include "src/recon/intra_recon.h"
 #include "src/recon/recon_frame.h"
 #include "src/tile/block_info.h"
@@ -13,22 +15,6 @@
 
 namespace hav1 {
 namespace {
-
-// Whether CDEF changes any pixel of the frame (7.15): all strengths zero
-// make the filter the identity.
-bool CdefActive(const SequenceHeader& seq, const FrameHeader& hdr) {
-  if (!seq.enable_cdef || hdr.CodedLossless || hdr.allow_intrabc) return false;
-  const CdefParams& c = hdr.cdef_params;
-  const int n = 1 << c.cdef_bits;
-  for (int i = 0; i < n && i < 8; ++i) {
-    if (c.cdef_y_pri_strength[i] || c.cdef_y_sec_strength[i]) return true;
-    if (seq.color_config.NumPlanes > 1 &&
-        (c.cdef_uv_pri_strength[i] || c.cdef_uv_sec_strength[i])) {
-      return true;
-    }
-  }
-  return false;
-}
 
 Hav1PixelLayout LayoutOf(const ColorConfig& cc) {
   if (cc.mono_chrome) return HAV1_PIXEL_LAYOUT_I400;
@@ -38,8 +24,29 @@ Hav1PixelLayout LayoutOf(const ColorConfig& cc) {
 }
 
 template <typename Pixel>
-Status DecodeIntraFrameT(const ParsedFrame& frame, const DspTables& tables,
-                         PictureAllocator& allocator, std::shared_ptr<DecodedPicture>* out) {
+postfilter::FramePlanes PlaneViews(recon::ReconFrame<Pixel>* rf) {
+  postfilter::FramePlanes fp;
+  fp.high_bitdepth = !std::is_same_v<Pixel, uint8_t>;
+  for (int p = 0; p < rf->num_planes(); ++p) {
+    recon::ReconPlane<Pixel>& pl = rf->plane(p);
+    postfilter::PlaneView<Pixel> v;
+    v.data = pl.data.data();
+    v.stride = pl.stride;
+    v.width = pl.width;
+    v.height = pl.height;
+    if constexpr (std::is_same_v<Pixel, uint8_t>) {
+      fp.p8[p] = v;
+    } else {
+      fp.p16[p] = v;
+    }
+  }
+  return fp;
+}
+
+template <typename Pixel>
+Status DecodeIntraFrameT(const Hav1Settings& settings, const ParsedFrame& frame,
+                         const DspTables& tables, PictureAllocator& allocator,
+                         std::shared_ptr<DecodedPicture>* out) {
   const SequenceHeader& seq = *frame.seq;
   const FrameHeader& hdr = *frame.hdr;
   const ColorConfig& cc = seq.color_config;
@@ -51,7 +58,8 @@ Status DecodeIntraFrameT(const ParsedFrame& frame, const DspTables& tables,
   auto blocks = std::make_unique<tile::FrameBlockInfo>();
   tile::ResetFrameBlockInfo(seq, hdr, blocks.get());
   recon::ReconFrame<Pixel> rf;
-  rf.Allocate(hdr.MiCols, hdr.MiRows, cc.NumPlanes, cc.subsampling_x, cc.subsampling_y);
+  rf.Allocate(hdr.MiCols, hdr.MiRows, cc.NumPlanes, cc.subsampling_x, cc.subsampling_y,
+              hdr.UpscaledWidth);
   recon::IntraReconstructor<Pixel> recon(seq, hdr, tables, *blocks, &rf);
   tile::FrameTileDecoder dec(seq, hdr, *frame_cdfs, blocks.get(), &recon);
 
@@ -67,6 +75,10 @@ Status DecodeIntraFrameT(const ParsedFrame& frame, const DspTables& tables,
     }
   }
   if (tiles_done != num_tiles) return InvalidData("frame is missing tiles");
+
+  // decode_frame_wrapup: deblocking, CDEF, superres, loop restoration.
+  HAV1_RETURN_IF_ERROR(postfilter::ApplyInloopFilters(PlaneViews(&rf), hdr, seq, *blocks, tables,
+                                                      settings.inloop_filters));
 
   Hav1PictureParameters pp{};
   pp.w = hdr.UpscaledWidth;
@@ -95,20 +107,6 @@ Status DecodeIntraFrameT(const ParsedFrame& frame, const DspTables& tables,
 Status CheckFrameSupported(const Hav1Settings& settings, const SequenceHeader& seq,
                            const FrameHeader& hdr) {
   if (!hdr.FrameIsIntra) return NotImplemented("inter frames not implemented yet");
-  if (hdr.use_superres && hdr.UpscaledWidth != hdr.FrameWidth) {
-    return NotImplemented("superres not implemented yet");
-  }
-  const bool deblock = settings.inloop_filters & HAV1_INLOOPFILTER_DEBLOCK;
-  const bool cdef = settings.inloop_filters & HAV1_INLOOPFILTER_CDEF;
-  const bool lr = settings.inloop_filters & HAV1_INLOOPFILTER_RESTORATION;
-  if (deblock && (hdr.loop_filter_params.loop_filter_level[0] ||
-                  hdr.loop_filter_params.loop_filter_level[1])) {
-    return NotImplemented("in-loop filter deblocking not implemented yet");
-  }
-  if (cdef && CdefActive(seq, hdr)) return NotImplemented("in-loop filter CDEF not implemented yet");
-  if (lr && hdr.lr_params.UsesLr) {
-    return NotImplemented("in-loop filter loop restoration not implemented yet");
-  }
   if (settings.apply_grain && seq.film_grain_params_present &&
       hdr.film_grain_params.apply_grain) {
     return NotImplemented("film grain not implemented yet");
@@ -116,12 +114,13 @@ Status CheckFrameSupported(const Hav1Settings& settings, const SequenceHeader& s
   return Status::Ok();
 }
 
-Status DecodeIntraFrame(const ParsedFrame& frame, const DspTables& tables,
-                        PictureAllocator& allocator, std::shared_ptr<DecodedPicture>* out) {
+Status DecodeIntraFrame(const Hav1Settings& settings, const ParsedFrame& frame,
+                        const DspTables& tables, PictureAllocator& allocator,
+                        std::shared_ptr<DecodedPicture>* out) {
   if (frame.seq->color_config.BitDepth == 8) {
-    return DecodeIntraFrameT<uint8_t>(frame, tables, allocator, out);
+    return DecodeIntraFrameT<uint8_t>(settings, frame, tables, allocator, out);
   }
-  return DecodeIntraFrameT<uint16_t>(frame, tables, allocator, out);
+  return DecodeIntraFrameT<uint16_t>(settings, frame, tables, allocator, out);
 }
 
 }  // namespace hav1

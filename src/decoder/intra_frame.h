@@ -1,7 +1,7 @@
 // Decoding of intra frames (key frames and intra-only frames): tile
-// decoding with intra reconstruction into a new picture (spec 7.3 onwards
-// for FrameIsIntra frames).  In-loop filters are not run yet: frames that
-// need them are refused with NOT_IMPLEMENTED so no wrong pixels come out.
+// decoding with intra reconstruction, then the in-loop filters
+// (src/postfilter), into a new picture (spec 7.3 onwards for FrameIsIntra
+// frames).
 #ifndef HAV1_SRC_DECODER_INTRA_FRAME_H_
 #define HAV1_SRC_DECODER_INTRA_FRAME_H_
 
@@ -17,14 +17,14 @@
 namespace hav1 {
 
 // NOT_IMPLEMENTED naming the first tool this frame needs that the decoder
-// does not have yet (inter prediction, in-loop filters, superres,
-// film grain), Ok otherwise.
+// does not have yet (inter prediction, film grain), Ok otherwise.
 Status CheckFrameSupported(const Hav1Settings& settings, const SequenceHeader& seq,
                            const FrameHeader& hdr);
 
 // Decodes all tile groups of an intra frame into a new picture from
-// allocator.
-Status DecodeIntraFrame(const ParsedFrame& frame, const DspTables& tables,
+// allocator.  settings.inloop_filters selects the in-loop filters.
+Status DecodeIntraFrame(const Hav1Settings& settings, const ParsedFrame& frame,
+                        const DspTables& tables,
                         PictureAllocator& allocator, std::shared_ptr<DecodedPicture>* out);
 
 }  // namespace hav1

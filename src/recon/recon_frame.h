@@ -5,6 +5,7 @@
 #ifndef HAV1_SRC_RECON_RECON_FRAME_H_
 #define HAV1_SRC_RECON_RECON_FRAME_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -27,9 +28,11 @@ template <typename Pixel>
 class ReconFrame {
  public:
   // Sizes every plane for mi_cols x mi_rows mode info units rounded up to
-  // 128 luma samples (the largest superblock).
-  void Allocate(int mi_cols, int mi_rows, int num_planes, int sub_x, int sub_y) {
-    const int w = ((mi_cols * 4 + 127) & ~127);
+  // 128 luma samples (the largest superblock), and at least min_width luma
+  // columns (the upscaled width with superres).
+  void Allocate(int mi_cols, int mi_rows, int num_planes, int sub_x, int sub_y,
+                int min_width = 0) {
+    const int w = ((std::max(mi_cols * 4, min_width) + 127) & ~127);
     const int h = ((mi_rows * 4 + 127) & ~127);
     num_planes_ = num_planes;
     for (int p = 0; p < 3; ++p) {
