@@ -78,7 +78,9 @@ void RunPlane(int bd, int frame_w, int denom, int sub_x, bool constant, uint32_t
   for (int y = 0; y < rows; y++) {
     for (int x = 0; x < up; x++) {
       ASSERT_EQ(want[y * up + x], buf[y * alloc_w + x]) << "x " << x << " y " << y;
-      if (constant) ASSERT_EQ(c, buf[y * alloc_w + x]);
+      if (constant) {
+        ASSERT_EQ(c, buf[y * alloc_w + x]);
+      }
     }
     for (int x = alloc_w - 16; x < alloc_w; x++) ASSERT_EQ(7, buf[y * alloc_w + x]) << "guard";
   }
