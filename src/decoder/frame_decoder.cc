@@ -12,8 +12,8 @@ Status FrameDecoder::DecodeFrame(const ParsedFrame& frame, const RefPictures& re
     return InvalidData("frame without sequence or frame header");
   }
   HAV1_RETURN_IF_ERROR(CheckFrameSupported(settings_, *frame.seq, *frame.hdr));
-  // Key frames and intra-only frames; tiles decoded in order on this thread.
-  return DecodeIntraFrame(settings_, frame, tables_, allocator_, out);
+  // Key frames and intra-only frames.
+  return DecodeIntraFrame(settings_, frame, tables_, pool_, allocator_, out);
 }
 
 }  // namespace hav1

@@ -2,6 +2,8 @@
 // -> picture.
 #include "src/decoder/intra_frame.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <type_traits>
 #include <vector>
@@ -45,7 +47,7 @@ postfilter::FramePlanes PlaneViews(recon::ReconFrame<Pixel>* rf) {
 
 template <typename Pixel>
 Status DecodeIntraFrameT(const Hav1Settings& settings, const ParsedFrame& frame,
-                         const DspTables& tables, PictureAllocator& allocator,
+                         const DspTables& tables, ThreadPool& pool, PictureAllocator& allocator,
                          std::shared_ptr<DecodedPicture>* out) {
   const SequenceHeader& seq = *frame.seq;
   const FrameHeader& hdr = *frame.hdr;
@@ -60,21 +62,55 @@ Status DecodeIntraFrameT(const Hav1Settings& settings, const ParsedFrame& frame,
   recon::ReconFrame<Pixel> rf;
   rf.Allocate(hdr.MiCols, hdr.MiRows, cc.NumPlanes, cc.subsampling_x, cc.subsampling_y,
               hdr.UpscaledWidth);
-  recon::IntraReconstructor<Pixel> recon(seq, hdr, tables, *blocks, &rf);
-  tile::FrameTileDecoder dec(seq, hdr, *frame_cdfs, blocks.get(), &recon);
-
+  // The tiles of all tile groups, in tile order (each tile exactly once).
   const int num_tiles = hdr.tile_info.TileCols * hdr.tile_info.TileRows;
-  int tiles_done = 0;
+  std::vector<tile::TileData> tiles;
   for (const ParsedTileGroup& tg : frame.tile_group_info) {
-    std::vector<tile::TileData> tiles;
-    HAV1_RETURN_IF_ERROR(tile::SplitTileGroup(hdr, tg.tg_start, tg.tg_end, tg.data, &tiles));
-    for (const tile::TileData& t : tiles) {
-      HAV1_RETURN_IF_ERROR(dec.DecodeTile(t));
-      if (!recon.ok()) return NotImplemented(recon.error());
-      ++tiles_done;
+    std::vector<tile::TileData> group;
+    HAV1_RETURN_IF_ERROR(tile::SplitTileGroup(hdr, tg.tg_start, tg.tg_end, tg.data, &group));
+    for (const tile::TileData& t : group) {
+      if (t.tile_num != static_cast<int>(tiles.size())) {
+        return InvalidData("tile groups do not cover the tiles in order");
+      }
+      tiles.push_back(t);
     }
   }
-  if (tiles_done != num_tiles) return InvalidData("frame is missing tiles");
+  if (static_cast<int>(tiles.size()) != num_tiles) return InvalidData("frame is missing tiles");
+
+  // Tiles are independent (prediction and parsing contexts stop at tile
+  // edges, tiles write disjoint parts of blocks and of the frame): decode
+  // them on up to num_threads lanes, each with its own parser and
+  // reconstructor, taking tiles in order from a shared counter.
+  const int lanes = std::max(1, std::min(pool.num_threads(), num_tiles));
+  std::vector<Status> tile_status(tiles.size());
+  std::vector<const char*> recon_error(tiles.size(), nullptr);
+  std::atomic<int> next_tile{0};
+  auto run_lane = [&](int) {
+    recon::IntraReconstructor<Pixel> recon(seq, hdr, tables, *blocks, &rf);
+    tile::FrameTileDecoder dec(seq, hdr, *frame_cdfs, blocks.get(), &recon);
+    for (int i = next_tile++; i < num_tiles; i = next_tile++) {
+      tile_status[i] = dec.DecodeTile(tiles[i]);
+      if (!recon.ok()) {
+        recon_error[i] = recon.error();
+        next_tile = num_tiles;  // stop the other lanes early
+        return;
+      }
+      if (!tile_status[i].ok()) {
+        next_tile = num_tiles;
+        return;
+      }
+    }
+  };
+  if (lanes == 1) {
+    run_lane(0);
+  } else {
+    pool.ParallelFor(lanes, run_lane);
+  }
+  // The first failing tile in tile order decides the error.
+  for (size_t i = 0; i < tiles.size(); ++i) {
+    HAV1_RETURN_IF_ERROR(tile_status[i]);
+    if (recon_error[i] != nullptr) return InvalidData(recon_error[i]);
+  }
 
   // decode_frame_wrapup: deblocking, CDEF, superres, loop restoration.
   HAV1_RETURN_IF_ERROR(postfilter::ApplyInloopFilters(PlaneViews(&rf), hdr, seq, *blocks, tables,
@@ -115,12 +151,12 @@ Status CheckFrameSupported(const Hav1Settings& settings, const SequenceHeader& s
 }
 
 Status DecodeIntraFrame(const Hav1Settings& settings, const ParsedFrame& frame,
-                        const DspTables& tables, PictureAllocator& allocator,
+                        const DspTables& tables, ThreadPool& pool, PictureAllocator& allocator,
                         std::shared_ptr<DecodedPicture>* out) {
   if (frame.seq->color_config.BitDepth == 8) {
-    return DecodeIntraFrameT<uint8_t>(settings, frame, tables, allocator, out);
+    return DecodeIntraFrameT<uint8_t>(settings, frame, tables, pool, allocator, out);
   }
-  return DecodeIntraFrameT<uint16_t>(settings, frame, tables, allocator, out);
+  return DecodeIntraFrameT<uint16_t>(settings, frame, tables, pool, allocator, out);
 }
 
 }  // namespace hav1

@@ -13,6 +13,7 @@
 #include "src/dsp/dsp.h"
 #include "src/frame/picture.h"
 #include "src/frame/picture_buffer.h"
+#include "src/threading/thread_pool.h"
 
 namespace hav1 {
 
@@ -22,10 +23,11 @@ Status CheckFrameSupported(const Hav1Settings& settings, const SequenceHeader& s
                            const FrameHeader& hdr);
 
 // Decodes all tile groups of an intra frame into a new picture from
-// allocator.  settings.inloop_filters selects the in-loop filters.
+// allocator, the tiles in parallel on pool.  settings.inloop_filters selects
+// the in-loop filters.
 Status DecodeIntraFrame(const Hav1Settings& settings, const ParsedFrame& frame,
-                        const DspTables& tables,
-                        PictureAllocator& allocator, std::shared_ptr<DecodedPicture>* out);
+                        const DspTables& tables, ThreadPool& pool, PictureAllocator& allocator,
+                        std::shared_ptr<DecodedPicture>* out);
 
 }  // namespace hav1
 
