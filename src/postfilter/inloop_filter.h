@@ -1,5 +1,5 @@
-// In-loop filters of one frame in the normative order (spec 7.12.? frame end,
-// decode_frame_wrapup steps 1-5): deblocking (7.14), CDEF (7.15), superres
+// In-loop filters of one frame in the normative order (spec 7.4 decode frame
+// wrapup process, steps 1-5): deblocking (7.14), CDEF (7.15), superres
 // upscaling (7.16), loop restoration (7.17).  Kernels come from the DspTables.
 #ifndef HAV1_SRC_POSTFILTER_INLOOP_FILTER_H_
 #define HAV1_SRC_POSTFILTER_INLOOP_FILTER_H_
