@@ -16,17 +16,18 @@ pc=$(find "$tmp/root" -name hav1.pc | head -1)
 export PKG_CONFIG_PATH="$(dirname "$pc")${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 # The installed .pc names the configured prefix: point it into the temp root.
 prefix=$(pkg-config --variable=prefix hav1)
-flags=$(pkg-config --define-variable=prefix="$tmp/root$prefix" --cflags --libs hav1)
-echo "pkg-config: $flags"
+cflags=$(pkg-config --define-variable=prefix="$tmp/root$prefix" --cflags hav1)
+libs=$(pkg-config --define-variable=prefix="$tmp/root$prefix" --libs hav1)
+echo "pkg-config: $cflags $libs"
 # A sanitized library needs a sanitized program (its runtime comes first).
 san=""
 [ -n "${SANITIZE:-}" ] && san="-fsanitize=$SANITIZE"
-${CC:-cc} -std=c99 -Wall -Wextra -Werror -pedantic $san -c "$example" $flags -o "$tmp/example.o"
+${CC:-cc} -std=c99 -Wall -Wextra -Werror -pedantic $san -c "$example" $cflags -o "$tmp/example.o"
 if [ -n "$san" ]; then
   # The sanitizers' C++ runtime parts (the library is C++) come with the C++ driver.
-  ${CXX:-c++} $san "$tmp/example.o" $flags -o "$tmp/example"
+  ${CXX:-c++} $san "$tmp/example.o" $libs -o "$tmp/example"
 else
-  ${CC:-cc} "$tmp/example.o" $flags -o "$tmp/example"
+  ${CC:-cc} "$tmp/example.o" $libs -o "$tmp/example"
 fi
 libdir=$(dirname "$(find "$tmp/root" -name 'libhav1.so*' | head -1)")
 LD_LIBRARY_PATH="$libdir" "$tmp/example" "$stream" | tee "$tmp/out.txt"
