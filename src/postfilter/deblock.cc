@@ -125,30 +125,48 @@ void LoopFilterEdge(const PlaneView<Pixel>& pv, const FrameHeader& fh,
 
 }  // namespace
 
-// 7.14.1 loop filter process.
+// 7.14.1 loop filter process, one pass, mode info rows [ mi_row_start,
+// mi_row_end ) (even numbers).
 template <typename Pixel>
-void DeblockFrame(const PlaneView<Pixel> planes[3], const FrameHeader& fh,
-                  const SequenceHeader& seq, const tile::FrameBlockInfo& blocks,
-                  const LoopFilterTable<Pixel>& table) {
+void DeblockRows(const PlaneView<Pixel> planes[3], const FrameHeader& fh,
+                 const SequenceHeader& seq, const tile::FrameBlockInfo& blocks,
+                 const LoopFilterTable<Pixel>& table, int pass, int mi_row_start,
+                 int mi_row_end) {
   const ColorConfig& cc = seq.color_config;
-  const int mi_rows = std::min(fh.MiRows, blocks.mi_rows());
+  const int mi_rows = std::min({fh.MiRows, blocks.mi_rows(), mi_row_end});
   const int mi_cols = std::min(fh.MiCols, blocks.mi_cols());
+  const int row_start = std::max(0, mi_row_start) & ~1;
   for (int plane = 0; plane < cc.NumPlanes; plane++) {
     if (plane != 0 && !fh.loop_filter_params.loop_filter_level[1 + plane]) continue;
     const int sub_x = plane ? cc.subsampling_x : 0;
     const int sub_y = plane ? cc.subsampling_y : 0;
-    for (int pass = 0; pass < 2; pass++) {
-      const int row_step = 1 << sub_y, col_step = 1 << sub_x;
-      for (int row = 0; row < mi_rows; row += row_step) {
-        for (int col = 0; col < mi_cols; col += col_step) {
-          LoopFilterEdge(planes[plane], fh, blocks, table, plane, pass, row, col, sub_x,
-                         sub_y, cc.BitDepth);
-        }
+    const int row_step = 1 << sub_y, col_step = 1 << sub_x;
+    for (int row = row_start; row < mi_rows; row += row_step) {
+      for (int col = 0; col < mi_cols; col += col_step) {
+        LoopFilterEdge(planes[plane], fh, blocks, table, plane, pass, row, col, sub_x, sub_y,
+                       cc.BitDepth);
       }
     }
   }
 }
 
+// 7.14.1 loop filter process.  Planes are independent, so all vertical
+// edges of every plane, then all horizontal edges, is the spec's order.
+template <typename Pixel>
+void DeblockFrame(const PlaneView<Pixel> planes[3], const FrameHeader& fh,
+                  const SequenceHeader& seq, const tile::FrameBlockInfo& blocks,
+                  const LoopFilterTable<Pixel>& table) {
+  for (int pass = 0; pass < 2; pass++) {
+    DeblockRows(planes, fh, seq, blocks, table, pass, 0, fh.MiRows);
+  }
+}
+
+template void DeblockRows<uint8_t>(const PlaneView<uint8_t>[3], const FrameHeader&,
+                                   const SequenceHeader&, const tile::FrameBlockInfo&,
+                                   const LoopFilterTable<uint8_t>&, int, int, int);
+template void DeblockRows<uint16_t>(const PlaneView<uint16_t>[3], const FrameHeader&,
+                                    const SequenceHeader&, const tile::FrameBlockInfo&,
+                                    const LoopFilterTable<uint16_t>&, int, int, int);
 template void DeblockFrame<uint8_t>(const PlaneView<uint8_t>[3], const FrameHeader&,
                                     const SequenceHeader&, const tile::FrameBlockInfo&,
                                     const LoopFilterTable<uint8_t>&);

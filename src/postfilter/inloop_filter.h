@@ -60,6 +60,17 @@ void DeblockFrame(const PlaneView<Pixel> planes[3], const FrameHeader& fh,
                   const SequenceHeader& seq, const tile::FrameBlockInfo& blocks,
                   const LoopFilterTable<Pixel>& table);
 
+// One pass (0: vertical edges, 1: horizontal edges) of 7.14 over the mode
+// info rows [ mi_row_start, mi_row_end ) of every plane (even row numbers).
+// The spec's note in 7.14.1 makes any edge order give the same result as long
+// as all vertical edges come first: so for threads, run pass 0 over disjoint
+// row ranges in parallel, wait for all, then pass 1 the same way.
+template <typename Pixel>
+void DeblockRows(const PlaneView<Pixel> planes[3], const FrameHeader& fh,
+                 const SequenceHeader& seq, const tile::FrameBlockInfo& blocks,
+                 const LoopFilterTable<Pixel>& table, int pass, int mi_row_start,
+                 int mi_row_end);
+
 // 7.15 CDEF process, in place (CdefFrame replaces CurrFrame).
 template <typename Pixel>
 void CdefFrame(const PlaneView<Pixel> planes[3], const FrameHeader& fh,

@@ -269,10 +269,23 @@ void RunFrame(int bd, int sx, int sy, uint32_t seed) {
   EXPECT_GT(changed, 0) << "oracle changed nothing, seed " << seed;
   LoopFilterTables t;
   FillLoopFilterTablesRef(&t);
+  const LoopFilterTable<Pixel>* table;
   if constexpr (sizeof(Pixel) == 1) {
-    postfilter::DeblockFrame(pv, fh, s.seq, s.blocks, t.lowbd);
+    table = &t.lowbd;
   } else {
-    postfilter::DeblockFrame(pv, fh, s.seq, s.blocks, t.highbd);
+    table = &t.highbd;
+  }
+  if (seed % 2 == 0) {
+    postfilter::DeblockFrame(pv, fh, s.seq, s.blocks, *table);
+  } else {
+    // As threads would: each pass over row ranges of 16 mi rows (one 64x64
+    // superblock row) in a shuffled order.
+    std::vector<int> starts;
+    for (int r = 0; r < fh.MiRows; r += 16) starts.push_back(r);
+    for (int pass = 0; pass < 2; pass++) {
+      std::shuffle(starts.begin(), starts.end(), rng);
+      for (int r : starts) postfilter::DeblockRows(pv, fh, s.seq, s.blocks, *table, pass, r, r + 16);
+    }
   }
   for (int p = 0; p < 3; p++) {
     for (int y = -16; y < ref[p].h + 16; y++)
