@@ -107,6 +107,53 @@ TEST(IntraRecon, PaletteBlock) {
   }
 }
 
+TEST(IntraRecon, ChromaFromLuma) {
+  Fixture f;
+  f.seq.color_config.mono_chrome = 0;
+  f.seq.color_config.NumPlanes = 3;
+  f.seq.color_config.subsampling_x = 1;
+  f.seq.color_config.subsampling_y = 1;
+  const int zeros[3] = {};
+  f.blocks.Reset(2, 2, false, 3, zeros, zeros);
+  f.frame.Allocate(2, 2, 3, 1, 1);
+  IntraReconstructor<uint8_t> recon(f.seq, f.hdr, f.tables, f.blocks, &f.frame);
+  // An 8x8 block: luma by palette (rows 0..3 = 100, rows 4..7 = 200),
+  // chroma UV_CFL_PRED with CflAlphaU = 8.
+  tile::BlockInfo info;
+  info.mi_size = 3;  // BLOCK_8X8
+  info.palette_size[0] = 2;
+  info.uv_mode = 13;  // UV_CFL_PRED
+  info.cfl_alpha[0] = 8;
+  const uint16_t colors[8] = {100, 200};
+  std::vector<uint8_t> map(64 * 64, 0);
+  for (int i = 4; i < 8; ++i) {
+    for (int j = 0; j < 8; ++j) map[i * 64 + j] = 1;
+  }
+  tile::BlockParams bp;
+  bp.info = &info;
+  bp.has_chroma = true;
+  bp.palette_colors[0] = colors;
+  bp.color_map[0] = map.data();
+  recon.OnBlock(bp);
+  tile::TransformBlockParams luma;
+  luma.plane = 0;
+  luma.tx_size = 1;  // TX_8X8
+  recon.OnTransformBlock(bp, luma);
+  tile::TransformBlockParams chroma;
+  chroma.plane = 1;
+  chroma.tx_size = 0;  // TX_4X4
+  recon.OnTransformBlock(bp, chroma);
+  ASSERT_TRUE(recon.ok()) << recon.error();
+  // 7.11.5: L = ( sum of 2x2 luma ) << 1: 800 for chroma rows 0..1, 1600 for
+  // rows 2..3; lumaAvg = 1200; DC prediction (no neighbours) = 128;
+  // Round2Signed( 8 * -/+400, 6 ) = -/+50.
+  for (int y = 0; y < 4; ++y) {
+    for (int x = 0; x < 4; ++x) {
+      EXPECT_EQ(*f.frame.plane(1).at(x, y), y < 2 ? 78 : 178) << x << "," << y;
+    }
+  }
+}
+
 TEST(IntraRecon, BlockOutsidePlaneFails) {
   Fixture f(2, 2);
   IntraReconstructor<uint8_t> recon(f.seq, f.hdr, f.tables, f.blocks, &f.frame);
