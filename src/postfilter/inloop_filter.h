@@ -77,6 +77,33 @@ void CdefFrame(const PlaneView<Pixel> planes[3], const FrameHeader& fh,
                const SequenceHeader& seq, const tile::FrameBlockInfo& blocks,
                const CdefTable<Pixel>& table);
 
+// 7.15 split by rows: the constructor copies CurrFrame (call it once all
+// deblocking is done); FilterRows filters the 8x8 blocks of mode info rows
+// [ mi_row_start, mi_row_end ) (even) of every plane in place.  Calls for
+// disjoint row ranges may run in parallel (they read only the copy and their
+// own blocks).  The planes must outlive the object.
+template <typename Pixel>
+class CdefFrameFilter {
+ public:
+  CdefFrameFilter(const PlaneView<Pixel> planes[3], const FrameHeader& fh,
+                  const SequenceHeader& seq, const tile::FrameBlockInfo& blocks);
+  void FilterRows(const CdefTable<Pixel>& table, int mi_row_start, int mi_row_end) const;
+
+ private:
+  const uint16_t* Source(int plane, int x, int y) const {
+    return src_[plane].data() + static_cast<ptrdiff_t>(y + kCdefBorder) * stride_[plane] + x +
+           kCdefBorder;
+  }
+  const FrameHeader& fh_;
+  const SequenceHeader& seq_;
+  const tile::FrameBlockInfo& blocks_;
+  PlaneView<Pixel> planes_[3];
+  std::vector<uint16_t> src_[3];
+  ptrdiff_t stride_[3] = {};
+  int mi_rows_ = 0, mi_cols_ = 0, num_planes_ = 1;
+  bool valid_ = false;
+};
+
 // 7.16 parameters of one plane.
 struct SuperresPlaneParams {
   int src_w = 0;            // maxX + 1 = ( MiCols >> subX ) * MI_SIZE

@@ -208,7 +208,16 @@ void RunFrame(int bd, int sx, int sy, uint32_t seed) {
                      mi_cols, bd);
     }
   }
-  postfilter::CdefFrame(pv, fh, seq, blocks, TableFor<Pixel>(tables));
+  if (seed % 2 == 0) {
+    postfilter::CdefFrame(pv, fh, seq, blocks, TableFor<Pixel>(tables));
+  } else {
+    // As threads would: 64x64 block rows in a shuffled order.
+    const postfilter::CdefFrameFilter<Pixel> filter(pv, fh, seq, blocks);
+    std::vector<int> starts;
+    for (int r = 0; r < mi_rows; r += 16) starts.push_back(r);
+    std::shuffle(starts.begin(), starts.end(), rng);
+    for (int r : starts) filter.FilterRows(TableFor<Pixel>(tables), r, r + 16);
+  }
   for (int p = 0; p < 3; p++) {
     const int stride = cur.w[p] + 16;
     for (int y = -8; y < cur.h[p] + 8; y++) {
