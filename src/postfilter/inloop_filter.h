@@ -153,6 +153,20 @@ Status LoopRestorePlane(const PlaneView<Pixel>& plane, int plane_index, const Fr
                         const tile::FrameBlockInfo& blocks,
                         const LoopRestorationTable<Pixel>& table, int bitdepth);
 
+// 7.17 for the stripes [ stripe_begin, stripe_end ) of one plane only
+// (stripe k covers luma rows 64 * k - 8 .. 64 * k + 55).  Each call copies
+// the rows of its stripes it reads, so calls for disjoint stripe ranges may
+// run in parallel once CDEF and superres are done for their rows.
+template <typename Pixel>
+Status LoopRestoreStripes(const PlaneView<Pixel>& plane, int plane_index,
+                          const FrameHeader& fh, int sub_x, int sub_y,
+                          const StripeBoundaryRows<Pixel>& boundaries,
+                          const tile::FrameBlockInfo& blocks,
+                          const LoopRestorationTable<Pixel>& table, int bitdepth,
+                          int stripe_begin, int stripe_end);
+// Number of stripes of a plane.
+int LoopRestorationStripeCount(const FrameHeader& fh, int sub_y);
+
 }  // namespace hav1::postfilter
 
 #endif  // HAV1_SRC_POSTFILTER_INLOOP_FILTER_H_

@@ -41,10 +41,12 @@ void SaveStripeBoundaries(const PlaneView<Pixel>& plane, int plane_h, int sub_y,
 // kLrMaxBlock x kLrMaxBlock samples inside one unit (the spec notes larger
 // blocks give the same output as its 4x4 loop inside one unit and stripe).
 template <typename Pixel>
-Status LoopRestorePlane(const PlaneView<Pixel>& plane, int plane_index, const FrameHeader& fh,
-                        int sub_x, int sub_y, const StripeBoundaryRows<Pixel>& boundaries,
-                        const tile::FrameBlockInfo& blocks,
-                        const LoopRestorationTable<Pixel>& table, int bitdepth) {
+Status LoopRestoreStripes(const PlaneView<Pixel>& plane, int plane_index,
+                          const FrameHeader& fh, int sub_x, int sub_y,
+                          const StripeBoundaryRows<Pixel>& boundaries,
+                          const tile::FrameBlockInfo& blocks,
+                          const LoopRestorationTable<Pixel>& table, int bitdepth,
+                          int stripe_begin, int stripe_end) {
   const int unit_size = fh.lr_params.LoopRestorationSize[plane_index];
   if (unit_size <= 0) return InvalidArgument("loop restoration: bad unit size");
   const int plane_w = Round2(fh.UpscaledWidth, sub_x);
@@ -62,21 +64,22 @@ Status LoopRestorePlane(const PlaneView<Pixel>& plane, int plane_index, const Fr
   const int plane_end_x = plane_w - 1;  // PlaneEndX
   const int plane_end_y = plane_h - 1;  // PlaneEndY
 
-  // UpscaledCdefFrame: a copy of the plane (the filter writes LrFrame in place).
+  // UpscaledCdefFrame rows of the current stripe: a copy (LrFrame is written
+  // in place, and a stripe reads no CDEF output outside itself).
   const ptrdiff_t cstride = plane_w;
-  std::vector<Pixel> cdef(static_cast<size_t>(plane_w) * plane_h);
-  for (int y = 0; y < plane_h; y++) {
-    std::copy(plane.row(y), plane.row(y) + plane_w, cdef.begin() + y * cstride);
-  }
+  std::vector<Pixel> cdef(static_cast<size_t>(plane_w) * (64 >> sub_y));
   constexpr int kPad = kLrMaxBlock + 2 * kLrBorder;
   std::vector<Pixel> padded(static_cast<size_t>(kPad) * kPad);
 
-  for (int stripe = 0;; stripe++) {
+  for (int stripe = std::max(0, stripe_begin); stripe < stripe_end; stripe++) {
     const int stripe_start = (-8 + stripe * 64) >> sub_y;  // StripeStartY
-    const int stripe_end = stripe_start + (64 >> sub_y) - 1;  // StripeEndY
+    const int stripe_end_y = stripe_start + (64 >> sub_y) - 1;  // StripeEndY
     const int y0 = std::max(0, stripe_start);
     if (y0 > plane_end_y) break;
-    const int y1 = std::min(stripe_end, plane_end_y);
+    const int y1 = std::min(stripe_end_y, plane_end_y);
+    for (int y = y0; y <= y1; y++) {
+      std::copy(plane.row(y), plane.row(y) + plane_w, cdef.begin() + (y - y0) * cstride);
+    }
     const int luma_y = std::max(0, stripe * 64 - 8);
     const int unit_row = std::min(unit_rows - 1, ((luma_y + 8) >> sub_y) / unit_size);
     // 7.17.6 get source sample for plane row y (already clamped to the plane).
@@ -87,13 +90,13 @@ Status LoopRestorePlane(const PlaneView<Pixel>& plane, int plane_index, const Fr
         if (stripe < 1 || stripe > boundaries.num_boundaries) return nullptr;
         return boundaries.row(stripe, i);
       }
-      if (y > stripe_end) {
-        y = std::min(stripe_end + 2, y);
-        const int i = y - (stripe_end + 1) + 2;  // 2 or 3 of boundary stripe + 1
+      if (y > stripe_end_y) {
+        y = std::min(stripe_end_y + 2, y);
+        const int i = y - (stripe_end_y + 1) + 2;  // 2 or 3 of boundary stripe + 1
         if (stripe + 1 > boundaries.num_boundaries) return nullptr;
         return boundaries.row(stripe + 1, i);
       }
-      return cdef.data() + y * cstride;
+      return cdef.data() + (y - y0) * cstride;
     };
     for (int x0 = 0; x0 <= plane_end_x;) {
       const int unit_col = std::min(unit_cols - 1, x0 / unit_size);
@@ -133,6 +136,32 @@ Status LoopRestorePlane(const PlaneView<Pixel>& plane, int plane_index, const Fr
   return Status::Ok();
 }
 
+template <typename Pixel>
+Status LoopRestorePlane(const PlaneView<Pixel>& plane, int plane_index, const FrameHeader& fh,
+                        int sub_x, int sub_y, const StripeBoundaryRows<Pixel>& boundaries,
+                        const tile::FrameBlockInfo& blocks,
+                        const LoopRestorationTable<Pixel>& table, int bitdepth) {
+  return LoopRestoreStripes(plane, plane_index, fh, sub_x, sub_y, boundaries, blocks, table,
+                            bitdepth, 0, LoopRestorationStripeCount(fh, sub_y));
+}
+
+int LoopRestorationStripeCount(const FrameHeader& fh, int sub_y) {
+  const int plane_h = Round2(fh.FrameHeight, sub_y);
+  int n = 0;
+  while (std::max(0, (-8 + n * 64) >> sub_y) < plane_h) n++;
+  return n;
+}
+
+template Status LoopRestoreStripes<uint8_t>(const PlaneView<uint8_t>&, int, const FrameHeader&,
+                                            int, int, const StripeBoundaryRows<uint8_t>&,
+                                            const tile::FrameBlockInfo&,
+                                            const LoopRestorationTable<uint8_t>&, int, int, int);
+template Status LoopRestoreStripes<uint16_t>(const PlaneView<uint16_t>&, int,
+                                             const FrameHeader&, int, int,
+                                             const StripeBoundaryRows<uint16_t>&,
+                                             const tile::FrameBlockInfo&,
+                                             const LoopRestorationTable<uint16_t>&, int, int,
+                                             int);
 template void SaveStripeBoundaries<uint8_t>(const PlaneView<uint8_t>&, int, int, int, int,
                                             StripeBoundaryRows<uint8_t>*);
 template void SaveStripeBoundaries<uint16_t>(const PlaneView<uint16_t>&, int, int, int, int,

@@ -218,9 +218,22 @@ void RunPlane(int bd, int sub_x, int sub_y, int width, int height, int unit_size
     for (int x = 0; x < pw; x++) pv.row(y)[x] = static_cast<Pixel>(cdef[y * pw + x]);
   LoopRestorationTables t;
   FillLoopRestorationTablesRef(&t);
-  ASSERT_TRUE(postfilter::LoopRestorePlane(pv, plane, fh, sub_x, sub_y, b, blocks,
-                                           TableFor<Pixel>(t), bd)
-                  .ok());
+  if (seed % 2 == 0) {
+    ASSERT_TRUE(postfilter::LoopRestorePlane(pv, plane, fh, sub_x, sub_y, b, blocks,
+                                             TableFor<Pixel>(t), bd)
+                    .ok());
+  } else {
+    // As threads would: one stripe per call, in a shuffled order.
+    std::vector<int> stripes;
+    for (int k = 0; k < postfilter::LoopRestorationStripeCount(fh, sub_y); k++) stripes.push_back(k);
+    ASSERT_GT(stripes.size(), 0u);
+    std::shuffle(stripes.begin(), stripes.end(), rng);
+    for (int k : stripes) {
+      ASSERT_TRUE(postfilter::LoopRestoreStripes(pv, plane, fh, sub_x, sub_y, b, blocks,
+                                                 TableFor<Pixel>(t), bd, k, k + 1)
+                      .ok());
+    }
+  }
   for (int y = -8; y < ph + 8; y++)
     for (int x = -8; x < pw + 8; x++) {
       const bool in = y >= 0 && y < ph && x >= 0 && x < pw;
