@@ -525,6 +525,10 @@ void Parser::SuperresParams() {
   }
   h_.UpscaledWidth = h_.FrameWidth;
   h_.FrameWidth = (h_.UpscaledWidth * SUPERRES_NUM + (h_.SuperresDenom / 2)) / h_.SuperresDenom;
+  // Annex A requires FrameWidth >= 16: downscaling never goes below
+  // Min(16, UpscaledWidth) columns (both reference decoders, and the
+  // manifest, decode dav1d-test-data 8-bit/issues/322_tennis this way).
+  h_.FrameWidth = std::max(h_.FrameWidth, std::min(16, h_.UpscaledWidth));
 }
 
 // 5.9.9 compute_image_size()
