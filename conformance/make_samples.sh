@@ -75,5 +75,24 @@ SAMPLE_GEOM="128 72 10 420"
 make_one hav1-svt-420-10bit.ivf ivf "10bit,420,inter,ivf" \
   SvtAv1EncApp --preset 12 -q 40 --keyint 30 -n 6 -i "$tmp/src.y4m" -b "$out/hav1-svt-420-10bit.ivf" --progress 0
 
+# Intra tools, one stream each (all key frames: hav1 decodes these today).
+synth "$tmp/src.y4m" 128 96 3
+SAMPLE_GEOM="128 96 8 420"
+make_one hav1-intra-screen-palette-intrabc.ivf ivf "8bit,420,intra-only,screen-content,ivf" \
+  aom --ivf --kf-max-dist=0 --limit=3 --tune-content=screen --enable-palette=1 --enable-intrabc=1 --end-usage=q --cq-level=30 -o "$out/hav1-intra-screen-palette-intrabc.ivf" "$tmp/src.y4m"
+make_one hav1-intra-lossless.ivf ivf "8bit,420,intra-only,lossless,ivf" \
+  aom --ivf --kf-max-dist=0 --limit=2 --lossless=1 -o "$out/hav1-intra-lossless.ivf" "$tmp/src.y4m"
+make_one hav1-intra-qm.ivf ivf "8bit,420,intra-only,qm,ivf" \
+  aom --ivf --kf-max-dist=0 --limit=3 --enable-qm=1 --qm-min=2 --qm-max=10 --end-usage=q --cq-level=20 -o "$out/hav1-intra-qm.ivf" "$tmp/src.y4m"
+make_one hav1-intra-sb128.ivf ivf "8bit,420,intra-only,sb128,ivf" \
+  aom --ivf --kf-max-dist=0 --limit=3 --sb-size=128 --end-usage=q --cq-level=36 -o "$out/hav1-intra-sb128.ivf" "$tmp/src.y4m"
+make_one hav1-intra-superres.ivf ivf "8bit,420,intra-only,superres,ivf" \
+  aom --ivf --kf-max-dist=0 --limit=3 --superres-mode=1 --superres-denominator=12 --superres-kf-denominator=12 --end-usage=q --cq-level=36 -o "$out/hav1-intra-superres.ivf" "$tmp/src.y4m"
+
+synth "$tmp/src.y4m" 640 160 2
+SAMPLE_GEOM="640 160 8 420"
+make_one hav1-intra-tiles.ivf ivf "8bit,420,intra-only,tiles,ivf" \
+  aom --ivf --kf-max-dist=0 --limit=2 --tile-columns=1 --tile-rows=2 --end-usage=q --cq-level=44 -o "$out/hav1-intra-tiles.ivf" "$tmp/src.y4m"
+
 mv "$tmp/manifest" "$out/MANIFEST.tsv"
 echo "wrote $out/MANIFEST.tsv" >&2
