@@ -2,7 +2,8 @@
 # Installs what is missing, builds and runs every test suite, and ends with
 # one summary line "tests: N passed, M failed, K skipped".
 #
-#   1. debug build with ASan+UBSan (clang): unit, simd, api, fuzz and tile suites
+#   1. debug build with ASan+UBSan (clang): unit, simd, api, fuzz, tile and
+#      conformance suites (bit-exact streams decoded under the sanitizers)
 #      (the fuzz suite replays the shared oss-fuzz inputs)
 #   2. release build (gcc): cli, header oracle, conformance and GStreamer suites
 #
@@ -74,7 +75,7 @@ if [ "${HAV1_SKIP_ASAN:-0}" != 1 ]; then
   if CC=clang CXX=clang++ setup "$asan" -Dbuildtype=debug \
       -Db_sanitize=address,undefined -Db_lundef=false \
       -Dgstreamer=disabled -Dbench=disabled && build "$asan"; then
-    for s in unit simd api fuzz tile; do run_suite "$asan" "$s"; done
+    for s in unit simd api fuzz tile conformance; do run_suite "$asan" "$s"; done
   else
     failed_suites+=("asan-build"); total_fail=$((total_fail + 1))
   fi
