@@ -9,7 +9,7 @@ build_pkgs=(g++ clang libclang-rt-14-dev meson ninja-build pkg-config python3
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev)
 # Reference decoders and encoders: test oracles and benchmark peers only,
 # run as separate programs; GStreamer tools and plugins for the element tests.
-test_pkgs=(dav1d aom-tools libgav1-bin ffmpeg svt-av1
+test_pkgs=(dav1d aom-tools libgav1-bin ffmpeg svt-av1 time
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad)
 

@@ -93,7 +93,13 @@ def command(decoder, exe, stream, threads, opts):
 
 def run_once(cmd, md5_mode, verify, timeout):
     """Runs cmd; returns (seconds, max_rss_kib, exit_status, stderr, md5)."""
-    with tempfile.TemporaryFile() as err:
+    # Linux keeps the parent's memory high-water mark in a forked child's
+    # ru_maxrss across exec (here: the Python interpreter's), so the decoder's
+    # own peak comes from GNU time's %M when it is installed.
+    gnu_time = os.path.exists('/usr/bin/time')
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile('r') as rss_file:
+        if gnu_time:
+            cmd = ['/usr/bin/time', '-q', '-f', '%M', '-o', rss_file.name] + list(cmd)
         start = time.monotonic()
         p = subprocess.Popen(cmd, stdout=subprocess.PIPE if verify else subprocess.DEVNULL,
                              stderr=err)
@@ -118,7 +124,13 @@ def run_once(cmd, md5_mode, verify, timeout):
         p.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode('utf-8', 'replace')
-    return seconds, usage.ru_maxrss, p.returncode, stderr, md5
+        max_rss = usage.ru_maxrss
+        if gnu_time:
+            try:
+                max_rss = int(rss_file.read().split()[-1])
+            except (ValueError, IndexError):
+                pass
+    return seconds, max_rss, p.returncode, stderr, md5
 
 
 def describe_failure(code, stderr, timeout):
