@@ -78,8 +78,8 @@ make_one hav1-svt-420-10bit.ivf ivf "10bit,420,inter,ivf" \
 # Intra tools, one stream each (all key frames: hav1 decodes these today).
 synth "$tmp/src.y4m" 128 96 3
 SAMPLE_GEOM="128 96 8 420"
-make_one hav1-intra-screen-palette-intrabc.ivf ivf "8bit,420,intra-only,screen-content,ivf" \
-  aom --ivf --kf-max-dist=0 --limit=3 --tune-content=screen --enable-palette=1 --enable-intrabc=1 --end-usage=q --cq-level=30 -o "$out/hav1-intra-screen-palette-intrabc.ivf" "$tmp/src.y4m"
+make_one hav1-intra-screen-palette.ivf ivf "8bit,420,intra-only,screen-content,ivf" \
+  aom --ivf --kf-max-dist=0 --limit=3 --tune-content=screen --enable-palette=1 --enable-intrabc=1 --end-usage=q --cq-level=30 -o "$out/hav1-intra-screen-palette.ivf" "$tmp/src.y4m"
 make_one hav1-intra-lossless.ivf ivf "8bit,420,intra-only,lossless,ivf" \
   aom --ivf --kf-max-dist=0 --limit=2 --lossless=1 -o "$out/hav1-intra-lossless.ivf" "$tmp/src.y4m"
 make_one hav1-intra-qm.ivf ivf "8bit,420,intra-only,qm,ivf" \
@@ -88,6 +88,11 @@ make_one hav1-intra-sb128.ivf ivf "8bit,420,intra-only,sb128,ivf" \
   aom --ivf --kf-max-dist=0 --limit=3 --sb-size=128 --end-usage=q --cq-level=36 -o "$out/hav1-intra-sb128.ivf" "$tmp/src.y4m"
 make_one hav1-intra-superres.ivf ivf "8bit,420,intra-only,superres,ivf" \
   aom --ivf --kf-max-dist=0 --limit=3 --superres-mode=1 --superres-denominator=12 --superres-kf-denominator=12 --end-usage=q --cq-level=36 -o "$out/hav1-intra-superres.ivf" "$tmp/src.y4m"
+
+synth "$tmp/src.y4m" 176 144 2 --pattern text
+SAMPLE_GEOM="176 144 8 420"
+make_one hav1-intra-screen-text-intrabc.ivf ivf "8bit,420,intra-only,screen-content,intrabc,ivf" \
+  aom --ivf --allintra --cpu-used=2 --limit=2 --deltaq-mode=0 --tune-content=screen --enable-palette=1 --enable-intrabc=1 --end-usage=q --cq-level=40 -o "$out/hav1-intra-screen-text-intrabc.ivf" "$tmp/src.y4m"
 
 synth "$tmp/src.y4m" 640 160 2
 SAMPLE_GEOM="640 160 8 420"

@@ -15,6 +15,8 @@ def main():
     ap.add_argument("frames", type=int)
     ap.add_argument("--depth", type=int, default=8, choices=(8, 10, 12))
     ap.add_argument("--chroma", default="420", choices=("420", "422", "444", "mono"))
+    ap.add_argument("--pattern", default="natural", choices=("natural", "text"),
+                    help="text: two-colour glyph-like tiles that repeat (screen content)")
     a = ap.parse_args()
     w, h, d = a.width, a.height, a.depth
     cs = {"420": "420jpeg", "422": "422", "444": "444", "mono": "mono"}[a.chroma]
@@ -40,6 +42,12 @@ def main():
                     v = 40 + ((x - bx) * 5 + t * 7) % 60
                 return v
 
+            if a.pattern == "text":
+                # 8x8 "glyphs" from a small alphabet, repeated along the rows.
+                def luma(x, y, _t=t):
+                    g = ((x // 8) * 7 + (y // 8) * 3 + _t) % 5
+                    bit = (g * 37 + (x % 8) * 5 + (y % 8) * 3) % 7 < 3
+                    return 16 if bit else 235
             planes = [[[luma(x, y) for x in range(w)] for y in range(h)]]
             if a.chroma != "mono":
                 planes.append([[(128 + (x * 64 // max(1, cw)) - 32 + t) & 255 for x in range(cw)] for y in range(ch)])
