@@ -114,7 +114,7 @@ Status DecodeIntraFrameT(const Hav1Settings& settings, const ParsedFrame& frame,
 
   // decode_frame_wrapup: deblocking, CDEF, superres, loop restoration.
   HAV1_RETURN_IF_ERROR(postfilter::ApplyInloopFilters(PlaneViews(&rf), hdr, seq, *blocks, tables,
-                                                      settings.inloop_filters));
+                                                      settings.inloop_filters, &pool));
 
   Hav1PictureParameters pp{};
   pp.w = hdr.UpscaledWidth;

@@ -14,6 +14,10 @@
 #include "src/dsp/dsp.h"
 #include "src/tile/block_info.h"
 
+namespace hav1 {
+class ThreadPool;
+}  // namespace hav1
+
 namespace hav1::postfilter {
 
 // One plane of the frame being decoded.  Pixels are uint8_t when BitDepth is
@@ -46,10 +50,12 @@ struct FramePlanes {
 //
 // Applies 7.14 (if loop_filter_level[ 0 ] or [ 1 ] is non-zero), 7.15, 7.16
 // and 7.17 (if UsesLr) as decode_frame_wrapup does.  Allocates its line
-// buffers / copies per call.
+// buffers / copies per call.  With a pool, deblocking and CDEF run split by
+// 64-row bands and loop restoration by stripes on its threads; the result is
+// the same for every thread count.
 Status ApplyInloopFilters(const FramePlanes& planes, const FrameHeader& fh,
                           const SequenceHeader& seq, const tile::FrameBlockInfo& blocks,
-                          const DspTables& dsp, int filter_mask);
+                          const DspTables& dsp, int filter_mask, ThreadPool* pool = nullptr);
 
 // ---- the individual stages (each in its own file) --------------------------------
 // All take the same plane views; they are exposed for tests.
