@@ -34,14 +34,11 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "src/common/tx_size.h"
+
 namespace hav1 {
 
-inline constexpr int kIpredTxSizes = 19;  // TX_SIZES_ALL
-// Section 10: Tx_Width_Log2 / Tx_Height_Log2, indexed by TxSize.
-inline constexpr int kIpredTxWidthLog2[kIpredTxSizes] = {2, 3, 4, 5, 6, 2, 3, 3, 4, 4,
-                                                         5, 5, 6, 2, 4, 3, 5, 4, 6};
-inline constexpr int kIpredTxHeightLog2[kIpredTxSizes] = {2, 3, 4, 5, 6, 3, 2, 4, 3, 5,
-                                                          4, 6, 5, 4, 2, 5, 3, 6, 4};
+inline constexpr int kIpredTxSizes = kTxSizesAll;
 
 // ---- edge arrays ------------------------------------------------------------------
 //

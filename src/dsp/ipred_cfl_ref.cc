@@ -59,8 +59,8 @@ void CflPred(Pixel* dst, ptrdiff_t stride, const int16_t* ac, int alpha, int w, 
 template <typename Pixel, int kTx, int kSubX, int kSubY>
 void CflSubsampleThunk(int16_t* ac, const Pixel* luma, ptrdiff_t luma_stride, int avail_w,
                        int avail_h) {
-  CflSubsample(ac, luma, luma_stride, avail_w, avail_h, kIpredTxWidthLog2[kTx],
-               kIpredTxHeightLog2[kTx], kSubX, kSubY);
+  CflSubsample(ac, luma, luma_stride, avail_w, avail_h, kTxWidthLog2[kTx],
+               kTxHeightLog2[kTx], kSubX, kSubY);
 }
 
 template <typename Pixel, int kTx>

@@ -22,8 +22,8 @@ void PredictIntraImpl(const IpredTable<Pixel>& table, Pixel* dst, ptrdiff_t stri
                       int bitdepth) {
   const int tx = Clip3(0, kIpredTxSizes - 1, params.tx_size);
   IntraEdgeGeometry geom = geom_in;
-  geom.w = 1 << kIpredTxWidthLog2[tx];
-  geom.h = 1 << kIpredTxHeightLog2[tx];
+  geom.w = 1 << kTxWidthLog2[tx];
+  geom.h = 1 << kTxHeightLog2[tx];
   const int mode = Clip3(0, kPaethPred, params.mode);
 
   IntraEdgeBuffer<Pixel> edges;

@@ -13,9 +13,9 @@ namespace ipred_ref {
 
 // Compile-time block dimensions of a TxSize.
 template <int kTx>
-inline constexpr int kW = 1 << kIpredTxWidthLog2[kTx];
+inline constexpr int kW = 1 << kTxWidthLog2[kTx];
 template <int kTx>
-inline constexpr int kH = 1 << kIpredTxHeightLog2[kTx];
+inline constexpr int kH = 1 << kTxHeightLog2[kTx];
 
 using TxSizeSequence = std::make_index_sequence<kIpredTxSizes>;
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "src/common/tx_size.h"
 #include "src/dsp/itx.h"
 
 namespace hav1::itx {
@@ -46,11 +47,9 @@ inline constexpr int32_t kRectScale = 2896;
 // 7.13.3: Transform_Row_Shift[ TX_SIZES_ALL ].
 inline constexpr int kTransformRowShift[kItxTxSizes] = {0, 1, 2, 2, 2, 0, 0, 1, 1, 1,
                                                         1, 1, 1, 1, 1, 2, 2, 2, 2};
-// Section 10 additional tables: Tx_Width_Log2 / Tx_Height_Log2.
-inline constexpr int kTxWidthLog2[kItxTxSizes] = {2, 3, 4, 5, 6, 2, 3, 3, 4, 4,
-                                                  5, 5, 6, 2, 4, 3, 5, 4, 6};
-inline constexpr int kTxHeightLog2[kItxTxSizes] = {2, 3, 4, 5, 6, 3, 2, 4, 3, 5,
-                                                   4, 6, 5, 4, 2, 5, 3, 6, 4};
+// Tx_Width_Log2 / Tx_Height_Log2 (section 10) are the shared ones.
+using ::hav1::kTxHeightLog2;
+using ::hav1::kTxWidthLog2;
 
 // Spec TxSize values used by the 4/8-point kernels.
 inline constexpr int kTx4x4 = 0;

@@ -35,8 +35,8 @@ int DequantDenomShift(int tx_size) {
 }
 
 void Dequantize(const int32_t* quant, int tx_size, const DequantParams& p, int32_t* out) {
-  const int tw = 1 << std::min(5, kIpredTxWidthLog2[tx_size]);
-  const int th = 1 << std::min(5, kIpredTxHeightLog2[tx_size]);
+  const int tw = 1 << std::min(5, kTxWidthLog2[tx_size]);
+  const int th = 1 << std::min(5, kTxHeightLog2[tx_size]);
   const int shift = DequantDenomShift(tx_size);
   const int32_t hi = (1 << (7 + p.bitdepth)) - 1;
   const int32_t lo = -(1 << (7 + p.bitdepth));

@@ -144,8 +144,8 @@ void IntraReconstructor<Pixel>::Predict(const tile::BlockParams& block,
   const int sx = plane ? sub_x_ : 0, sy = plane ? sub_y_ : 0;
   ReconPlane<Pixel>& pl = frame_->plane(plane);
   Pixel* dst = pl.at(tx.start_x, tx.start_y);
-  const int log2w = kIpredTxWidthLog2[tx.tx_size];
-  const int log2h = kIpredTxHeightLog2[tx.tx_size];
+  const int log2w = kTxWidthLog2[tx.tx_size];
+  const int log2h = kTxHeightLog2[tx.tx_size];
   const int w = 1 << log2w, h = 1 << log2h;
 
   if (b.palette_size[plane > 0] > 0) {
@@ -259,8 +259,8 @@ void IntraReconstructor<Pixel>::OnTransformBlock(const tile::BlockParams& block,
     // The whole block must lie in the padded plane (true for every block
     // that starts inside the frame).
     const ReconPlane<Pixel>& pl = frame_->plane(tx.plane);
-    const int w = 1 << kIpredTxWidthLog2[tx.tx_size];
-    const int h = 1 << kIpredTxHeightLog2[tx.tx_size];
+    const int w = 1 << kTxWidthLog2[tx.tx_size];
+    const int h = 1 << kTxHeightLog2[tx.tx_size];
     if (tx.start_x < 0 || tx.start_y < 0 || tx.start_x + w > pl.width ||
         tx.start_y + h > pl.height) {
       Fail("transform block outside the frame");
@@ -270,8 +270,8 @@ void IntraReconstructor<Pixel>::OnTransformBlock(const tile::BlockParams& block,
   if (!block.info->is_inter) {
     Predict(block, tx);
     if (tx.plane == 0) {
-      max_luma_w_ = tx.start_x + (1 << kIpredTxWidthLog2[tx.tx_size]);
-      max_luma_h_ = tx.start_y + (1 << kIpredTxHeightLog2[tx.tx_size]);
+      max_luma_w_ = tx.start_x + (1 << kTxWidthLog2[tx.tx_size]);
+      max_luma_h_ = tx.start_y + (1 << kTxHeightLog2[tx.tx_size]);
     }
   }
   if (tx.eob > 0 && tx.quant != nullptr) Reconstruct(block, tx);
