@@ -85,8 +85,9 @@ Status DecodeIntraFrameT(const Hav1Settings& settings, const ParsedFrame& frame,
   std::vector<Status> tile_status(tiles.size());
   std::vector<const char*> recon_error(tiles.size(), nullptr);
   std::atomic<int> next_tile{0};
+  const recon::InterRefs no_refs{};
   auto run_lane = [&](int) {
-    recon::IntraReconstructor<Pixel> recon(seq, hdr, tables, *blocks, &rf);
+    recon::IntraReconstructor<Pixel> recon(seq, hdr, tables, *blocks, no_refs, &rf);
     tile::FrameTileDecoder dec(seq, hdr, *frame_cdfs, blocks.get(), &recon);
     for (int i = next_tile++; i < num_tiles; i = next_tile++) {
       tile_status[i] = dec.DecodeTile(tiles[i]);

@@ -53,12 +53,13 @@ template <typename Pixel>
 IntraReconstructor<Pixel>::IntraReconstructor(const SequenceHeader& seq, const FrameHeader& hdr,
                                               const DspTables& tables,
                                               const tile::FrameBlockInfo& blocks,
-                                              ReconFrame<Pixel>* frame)
+                                              const InterRefs& refs, ReconFrame<Pixel>* frame)
     : seq_(seq),
       hdr_(hdr),
       ipred_(IpredOf<Pixel>(tables)),
       itx_(ItxOf<Pixel>(tables)),
       blocks_(blocks),
+      refs_(refs),
       frame_(frame),
       bitdepth_(seq.color_config.BitDepth),
       sub_x_(seq.color_config.subsampling_x),

@@ -12,6 +12,7 @@
 #include "src/bitstream/frame_header.h"
 #include "src/bitstream/sequence_header.h"
 #include "src/dsp/dsp.h"
+#include "src/recon/inter_refs.h"
 #include "src/recon/recon_frame.h"
 #include "src/tile/block_info.h"
 #include "src/tile/recon_hook.h"
@@ -25,7 +26,7 @@ class IntraReconstructor final : public tile::TileReconHook {
   // allocated for the frame's MiCols x MiRows.
   IntraReconstructor(const SequenceHeader& seq, const FrameHeader& hdr,
                      const DspTables& tables, const tile::FrameBlockInfo& blocks,
-                     ReconFrame<Pixel>* frame);
+                     const InterRefs& refs, ReconFrame<Pixel>* frame);
 
   void OnBlock(const tile::BlockParams& block) override;
   void OnTransformBlock(const tile::BlockParams& block,
@@ -50,6 +51,7 @@ class IntraReconstructor final : public tile::TileReconHook {
   const IpredTable<Pixel>& ipred_;
   const ItxTable<Pixel>& itx_;
   const tile::FrameBlockInfo& blocks_;
+  const InterRefs& refs_;  // reference pictures by slot (inter frames)
   ReconFrame<Pixel>* frame_;
   int bitdepth_ = 8;
   int sub_x_ = 0, sub_y_ = 0;

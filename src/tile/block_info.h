@@ -24,6 +24,12 @@ struct Mv {
   int16_t col = 0;  // Mv[ ][ 1 ]
 };
 
+// The current tile's extent in mode info units (5.11.2 / 7.3).
+struct TileBounds {
+  int mi_row_start = 0, mi_row_end = 0;  // MiRowStart, MiRowEnd
+  int mi_col_start = 0, mi_col_end = 0;  // MiColStart, MiColEnd
+};
+
 struct BlockInfo {
   uint8_t decoded = 0;        // 1 once decode_block wrote this mi (this frame)
   uint8_t mi_size = 0;        // MiSizes (BlockSize)
@@ -49,6 +55,15 @@ struct BlockInfo {
   uint8_t qindex = 0;            // CurrentQIndex when the block was decoded
   int8_t delta_lf[4] = {};       // DeltaLFs
   Mv mv[2];                      // Mvs
+  // Inter mode info (5.11.23 inter_block_mode_info and below), for blocks
+  // with is_inter && !use_intrabc.  y_mode then holds the inter mode
+  // (NEARESTMV .. NEW_NEWMV), ref_frame the RefFrame[ 0..1 ] (ref_frame[1]
+  // is INTRA_FRAME for inter-intra blocks, NONE for single prediction),
+  // interp_filter InterpFilters[ ][ ][ dir ].
+  uint8_t motion_mode = 0;       // motion_mode (SIMPLE, OBMC, LOCALWARP)
+  uint8_t interintra = 0;        // IsInterIntra (is_inter && RefFrame[1] == INTRA_FRAME)
+  uint8_t comp_group_idx = 0;    // CompGroupIdxs
+  uint8_t compound_idx = 0;      // CompoundIdxs
 };
 
 // Loop restoration parameters of one restoration unit (5.11.58).

@@ -15,6 +15,23 @@
 
 namespace hav1::tile {
 
+// What inter prediction (7.11.3) needs of an inter block beyond its grid
+// entry (BlockInfo: y_mode, ref_frame, mv, interp_filter, motion_mode,
+// interintra, compound_idx).  Filled by the parser for blocks with
+// is_inter && !use_intrabc.
+struct InterBlockParams {
+  int compound_type = 2;   // compound_type (COMPOUND_AVERAGE), 5.11.28/5.11.25
+  int interintra_mode = 0; // interintra_mode (when BlockInfo::interintra)
+  int wedge_interintra = 0;
+  int wedge_index = 0;     // wedge_index (COMPOUND_WEDGE, wedge inter-intra)
+  int wedge_sign = 0;      // wedge_sign (0 for inter-intra)
+  int mask_type = 0;       // mask_type (COMPOUND_DIFFWTD)
+  // 7.10.4 find_warp_samples outputs (valid when motion_mode == LOCALWARP):
+  // CandList[ i ][ 0..3 ] for i < NumSamples.
+  int num_samples = 0;
+  int cand_list[8][4] = {};
+};
+
 struct BlockParams {
   int mi_row = 0, mi_col = 0;    // MiRow, MiCol
   const BlockInfo* info = nullptr;  // the block's mode info (grid entry)
@@ -27,6 +44,9 @@ struct BlockParams {
   const uint16_t* palette_colors[3] = {};
   const uint8_t* color_map[2] = {};
   static constexpr int kColorMapStride = 64;
+  // Inter blocks (is_inter && !use_intrabc): the inter syntax values; NULL
+  // for intra and intrabc blocks.
+  const InterBlockParams* inter = nullptr;
 };
 
 struct TransformBlockParams {

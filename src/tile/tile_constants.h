@@ -63,9 +63,24 @@ enum MvJoint : int {
 };
 inline constexpr int MV_CLASS_0 = 0;
 
-// Y mode of inter blocks (6.10.22) used only to mark them.
-inline constexpr int NEWMV = 16;
-inline constexpr int COMPOUND_AVERAGE = 2;
+// 6.10.22 y_mode values of inter blocks (after the intra modes and
+// UV_CFL_PRED = 13 come the single then the compound inter modes).
+enum InterMode : int {
+  NEARESTMV = 13, NEARMV, GLOBALMV, NEWMV,
+  NEAREST_NEARESTMV, NEAR_NEARMV, NEAREST_NEWMV, NEW_NEARESTMV,
+  NEAR_NEWMV, NEW_NEARMV, GLOBAL_GLOBALMV, NEW_NEWMV,
+};
+// 6.10.28 compound_type.
+enum CompoundType : int {
+  COMPOUND_WEDGE, COMPOUND_DIFFWTD, COMPOUND_AVERAGE, COMPOUND_INTRA,
+  COMPOUND_DISTANCE,
+};
+// 6.10.27 interintra_mode.
+enum InterIntraMode : int { II_DC_PRED, II_V_PRED, II_H_PRED, II_SMOOTH_PRED };
+// 6.10.24 comp_ref_type.
+enum CompRefType : int { UNIDIR_COMP_REFERENCE, BIDIR_COMP_REFERENCE };
+// 6.10.29 mask_type of COMPOUND_DIFFWTD.
+enum MaskType : int { UNIFORM_45, UNIFORM_45_INV };
 
 // Reference frame names used by the block grid (section 3 / 6.10.24).
 inline constexpr int kRefNone = -1;    // NONE

@@ -79,12 +79,12 @@ void ResetFrameBlockInfo(const SequenceHeader& seq, const FrameHeader& hdr,
 
 FrameTileDecoder::FrameTileDecoder(const SequenceHeader& seq, const FrameHeader& hdr,
                                    const CdfContext& frame_cdfs, FrameBlockInfo* blocks,
-                                   TileReconHook* hook)
+                                   TileReconHook* hook, const InterFrameInputs& inter)
     : seq_(seq),
       hdr_(hdr),
       frame_cdfs_(frame_cdfs),
       blocks_(blocks),
-      parser_(seq, hdr, blocks, hook),
+      parser_(seq, hdr, blocks, hook, inter),
       tile_cdfs_(std::make_unique<CdfContext>()),
       saved_(std::make_unique<CdfContext>()) {}
 

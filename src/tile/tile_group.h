@@ -15,6 +15,7 @@
 #include "src/common/status.h"
 #include "src/entropy/cdf_context.h"
 #include "src/tile/block_info.h"
+#include "src/tile/inter_frame_inputs.h"
 #include "src/tile/recon_hook.h"
 #include "src/tile/tile_parser.h"
 
@@ -43,7 +44,7 @@ class FrameTileDecoder {
   // load_cdfs).  blocks must have been reset for this frame.
   FrameTileDecoder(const SequenceHeader& seq, const FrameHeader& hdr,
                    const CdfContext& frame_cdfs, FrameBlockInfo* blocks,
-                   TileReconHook* hook);
+                   TileReconHook* hook, const InterFrameInputs& inter = InterFrameInputs());
 
   // Decodes one tile: init_symbol, decode_tile, exit_symbol.  Also checks
   // that the tile's data was consumed exactly (the exit process).

@@ -11,8 +11,9 @@
 namespace hav1::tile {
 
 TileParser::TileParser(const SequenceHeader& seq, const FrameHeader& hdr,
-                       FrameBlockInfo* blocks, TileReconHook* hook)
-    : seq_(seq), hdr_(hdr), blocks_(blocks), hook_(hook) {
+                       FrameBlockInfo* blocks, TileReconHook* hook,
+                       const InterFrameInputs& inter)
+    : seq_(seq), hdr_(hdr), inter_(inter), blocks_(blocks), hook_(hook) {
   const ColorConfig& cc = seq.color_config;
   sub_x_ = cc.subsampling_x;
   sub_y_ = cc.subsampling_y;

@@ -17,20 +17,17 @@
 #include "src/entropy/cdf_context.h"
 #include "src/entropy/symbol_decoder.h"
 #include "src/tile/block_info.h"
+#include "src/tile/inter_frame_inputs.h"
 #include "src/tile/recon_hook.h"
 #include "src/tile/tile_constants.h"
 
 namespace hav1::tile {
 
-struct TileBounds {
-  int mi_row_start = 0, mi_row_end = 0;  // MiRowStart, MiRowEnd
-  int mi_col_start = 0, mi_col_end = 0;  // MiColStart, MiColEnd
-};
-
 class TileParser {
  public:
   TileParser(const SequenceHeader& seq, const FrameHeader& hdr,
-             FrameBlockInfo* blocks, TileReconHook* hook);
+             FrameBlockInfo* blocks, TileReconHook* hook,
+             const InterFrameInputs& inter = InterFrameInputs());
 
   // 5.11.2 decode_tile( ) on an initialised symbol decoder and the tile's
   // CDF copy.  Errors: non-conformant or exhausted data, unsupported tools.
@@ -111,6 +108,7 @@ class TileParser {
 
   const SequenceHeader& seq_;
   const FrameHeader& hdr_;
+  InterFrameInputs inter_;
   FrameBlockInfo* blocks_;
   TileReconHook* hook_;
   SymbolDecoder* sd_ = nullptr;

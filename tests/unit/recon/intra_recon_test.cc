@@ -17,6 +17,7 @@ struct Fixture {
   FrameHeader hdr;
   DspTables tables;
   tile::FrameBlockInfo blocks;
+  InterRefs refs{};
   ReconFrame<uint8_t> frame;
 
   explicit Fixture(int mi_cols = 2, int mi_rows = 2) {
@@ -35,7 +36,7 @@ struct Fixture {
 
 TEST(IntraRecon, DcOnlyBlockByHand) {
   Fixture f;
-  IntraReconstructor<uint8_t> recon(f.seq, f.hdr, f.tables, f.blocks, &f.frame);
+  IntraReconstructor<uint8_t> recon(f.seq, f.hdr, f.tables, f.blocks, f.refs, &f.frame);
   tile::BlockInfo info;
   info.y_mode = 0;  // DC_PRED
   tile::BlockParams bp;
@@ -79,7 +80,7 @@ TEST(IntraRecon, DcOnlyBlockByHand) {
 
 TEST(IntraRecon, PaletteBlock) {
   Fixture f;
-  IntraReconstructor<uint8_t> recon(f.seq, f.hdr, f.tables, f.blocks, &f.frame);
+  IntraReconstructor<uint8_t> recon(f.seq, f.hdr, f.tables, f.blocks, f.refs, &f.frame);
   tile::BlockInfo info;
   info.palette_size[0] = 2;
   info.mi_size = 3;  // BLOCK_8X8
@@ -116,7 +117,7 @@ TEST(IntraRecon, ChromaFromLuma) {
   const int zeros[3] = {};
   f.blocks.Reset(2, 2, false, 3, zeros, zeros);
   f.frame.Allocate(2, 2, 3, 1, 1);
-  IntraReconstructor<uint8_t> recon(f.seq, f.hdr, f.tables, f.blocks, &f.frame);
+  IntraReconstructor<uint8_t> recon(f.seq, f.hdr, f.tables, f.blocks, f.refs, &f.frame);
   // An 8x8 block: luma by palette (rows 0..3 = 100, rows 4..7 = 200),
   // chroma UV_CFL_PRED with CflAlphaU = 8.
   tile::BlockInfo info;
@@ -156,7 +157,7 @@ TEST(IntraRecon, ChromaFromLuma) {
 
 TEST(IntraRecon, BlockOutsidePlaneFails) {
   Fixture f(2, 2);
-  IntraReconstructor<uint8_t> recon(f.seq, f.hdr, f.tables, f.blocks, &f.frame);
+  IntraReconstructor<uint8_t> recon(f.seq, f.hdr, f.tables, f.blocks, f.refs, &f.frame);
   tile::BlockInfo info;
   tile::BlockParams bp;
   bp.info = &info;
