@@ -4,6 +4,7 @@
 #define HAV1_SRC_BITSTREAM_SEQUENCE_HEADER_H_
 
 #include <cstdint>
+#include <initializer_list>
 
 namespace hav1 {
 

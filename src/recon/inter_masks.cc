@@ -1,0 +1,2 @@
+// Placeholder: implementation in progress.
+#include "src/recon/inter_masks.h"

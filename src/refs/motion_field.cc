@@ -1,0 +1,2 @@
+// Placeholder: implementation in progress.
+#include "src/refs/motion_field.h"

@@ -1,0 +1,2 @@
+// Placeholder: implementation in progress.
+#include "src/tile/inter_contexts.h"

@@ -1,0 +1,2 @@
+// Placeholder: implementation in progress.
+#include "src/tile/tile_parser.h"

@@ -1,0 +1,4 @@
+// Placeholder: tests in progress.
+#include <gtest/gtest.h>
+
+TEST(Placeholder, inter_pred) { SUCCEED(); }

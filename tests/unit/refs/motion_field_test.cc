@@ -1,0 +1,4 @@
+// Placeholder: tests in progress.
+#include <gtest/gtest.h>
+
+TEST(Placeholder, motion_field) { SUCCEED(); }
