@@ -30,8 +30,13 @@ struct SavedMotionField {
 // (RefFrames, Mvs) and header (ref_frame_idx, OrderHint, OrderHints: the
 // RefOrderHint[ ref_frame_idx[ r - LAST_FRAME ] ] of 7.19 are the header's
 // OrderHints[ r ]).  For intra frames every entry is NONE.
+// get_relative_dist needs the sequence header (enable_order_hint,
+// OrderHintBits), hence seq (added by helper mfmv: the FrameHeader alone
+// cannot tell dist < 0 from dist == 0, so the seq-less form is deleted).
+void StoreMotionField(const SequenceHeader& seq, const FrameHeader& hdr,
+                      const tile::FrameBlockInfo& blocks, SavedMotionField* out);
 void StoreMotionField(const FrameHeader& hdr, const tile::FrameBlockInfo& blocks,
-                      SavedMotionField* out);
+                      SavedMotionField* out) = delete;
 
 // What 7.9 reads of one reference slot (index = slot, 0..7).
 struct MotionFieldRef {
@@ -64,7 +69,10 @@ class MotionField {
 };
 
 // 7.9 motion field estimation process for the frame hdr, from the slots its
-// ref_frame_idx[] name.  out is Reset to the frame's size first.
+// ref_frame_idx[] name.  out is Reset to the frame's size first.  The spec
+// invokes 7.9 only when use_ref_frame_mvs = 1; for other frames (and intra
+// frames) out is left all kInvalid.  A slot whose saved field is NULL or
+// smaller than MiRows x MiCols is not projected (7.9.2 output 0).
 void EstimateMotionField(const SequenceHeader& seq, const FrameHeader& hdr,
                          const MotionFieldRef refs[8], MotionField* out);
 
