@@ -28,6 +28,8 @@ constexpr int kDivMult[32] = {
     1489, 1365,  1260, 1170, 1092, 1024, 963,  910,  862,  819,  780,
     744,  712,   682,  655,  630,  606,  585,  564,  546,  528};
 
+}  // namespace
+
 // 7.9.3 get mv projection process.
 Mv GetMvProjection(Mv mv, int numerator, int denominator) {
   // denominator > 0 whenever the spec calls this (refOffset > 0); the lower
@@ -47,6 +49,8 @@ Mv GetMvProjection(Mv mv, int numerator, int denominator) {
   r.col = static_cast<int16_t>(out[1]);
   return r;
 }
+
+namespace {
 
 // 7.9.4 project( v8, delta, dstSign, max8, maxOff8 ); clears *pos_valid when
 // the projected position is outside the frame or too far from v8's 64x64

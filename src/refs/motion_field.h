@@ -68,6 +68,10 @@ class MotionField {
   std::vector<tile::Mv> mvs_;  // [8][rows][cols]; ref 0 unused
 };
 
+// 7.9.3 get mv projection process (projMv = mv * numerator / denominator
+// via Div_Mult, clamped to +-((1 << 14) - 1)).  Exposed for tests.
+tile::Mv GetMvProjection(tile::Mv mv, int numerator, int denominator);
+
 // 7.9 motion field estimation process for the frame hdr, from the slots its
 // ref_frame_idx[] name.  out is Reset to the frame's size first.  The spec
 // invokes 7.9 only when use_ref_frame_mvs = 1; for other frames (and intra
