@@ -37,28 +37,6 @@ int64_t Clip3Wide(int64_t lo, int64_t hi, Int128 x) {
   return x < lo ? lo : (x > hi ? hi : static_cast<int64_t>(x));
 }
 
-// 7.11.3.7 resolve divisor process: divShift / divFactor for an approximate
-// division by d.  d is never 0 in the spec (warpParams[ 2 ] is near
-// 1 << WARPEDMODEL_PREC_BITS, det is checked before); 0 is treated as 1 so
-// the table index stays valid.
-void ResolveDivisor(int64_t d, int* div_shift, int* div_factor) {
-  uint64_t abs_d = d < 0 ? uint64_t{0} - static_cast<uint64_t>(d) : static_cast<uint64_t>(d);
-  if (abs_d == 0) abs_d = 1;
-  const int n = static_cast<int>(std::bit_width(abs_d)) - 1;  // FloorLog2( Abs( d ) )
-  const uint64_t e = abs_d - (uint64_t{1} << n);
-  uint64_t f;
-  if (n > tile::DIV_LUT_BITS) {
-    const int s = n - tile::DIV_LUT_BITS;
-    f = (e + (uint64_t{1} << (s - 1))) >> s;  // Round2( e, n - DIV_LUT_BITS )
-  } else {
-    f = e << (tile::DIV_LUT_BITS - n);
-  }
-  // f <= DIV_LUT_NUM - 1 by construction (e < 1 << n).
-  *div_shift = n + tile::DIV_LUT_PREC_BITS;
-  const int factor = Div_Lut[f];
-  *div_factor = d < 0 ? -factor : factor;
-}
-
 // Round2Signed( x, WARP_PARAM_REDUCE_BITS ) << WARP_PARAM_REDUCE_BITS for
 // |x| <= 32768 (7.11.3.6).
 int ReduceShearParam(int x) {
@@ -77,6 +55,27 @@ const int16_t* WarpFilter(int64_t pos) {
 int64_t LsProduct(int64_t a, int64_t b) { return ((a * b) >> 2) + (a + b); }
 
 }  // namespace
+
+// 7.11.3.7 resolve divisor process.  d is never 0 in the spec (warpParams[ 2 ]
+// is near 1 << WARPEDMODEL_PREC_BITS, det is checked before); 0 is treated
+// as 1 so the table index stays valid.
+void ResolveDivisor(int64_t d, int* div_shift, int* div_factor) {
+  uint64_t abs_d = d < 0 ? uint64_t{0} - static_cast<uint64_t>(d) : static_cast<uint64_t>(d);
+  if (abs_d == 0) abs_d = 1;
+  const int n = static_cast<int>(std::bit_width(abs_d)) - 1;  // FloorLog2( Abs( d ) )
+  const uint64_t e = abs_d - (uint64_t{1} << n);
+  uint64_t f;
+  if (n > tile::DIV_LUT_BITS) {
+    const int s = n - tile::DIV_LUT_BITS;
+    f = (e + (uint64_t{1} << (s - 1))) >> s;  // Round2( e, n - DIV_LUT_BITS )
+  } else {
+    f = e << (tile::DIV_LUT_BITS - n);
+  }
+  // f <= DIV_LUT_NUM - 1 by construction (e < 1 << n).
+  *div_shift = n + tile::DIV_LUT_PREC_BITS;
+  const int factor = Div_Lut[f];
+  *div_factor = d < 0 ? -factor : factor;
+}
 
 // 7.11.3.6 setup shear process.
 bool SetupShear(const int32_t warp_params[6], int* alpha, int* beta, int* gamma, int* delta) {

@@ -13,6 +13,11 @@ namespace hav1::recon {
 // shear parameters (also when not valid).
 bool SetupShear(const int32_t warp_params[6], int* alpha, int* beta, int* gamma, int* delta);
 
+// 7.11.3.7 resolve divisor process: divShift / divFactor such that a
+// division by d is approximately a multiplication by divFactor followed by a
+// right shift by divShift.  (Added by the warp helper, for tests.)
+void ResolveDivisor(int64_t d, int* div_shift, int* div_factor);
+
 // 7.11.3.8 warp estimation process for the block at ( mi_row, mi_col ) of
 // size mi_size with Mv[ 0 ] = ( mv_row, mv_col ) and the num_samples
 // candidates of 7.10.4 (CandList): fills LocalWarpParams and returns
