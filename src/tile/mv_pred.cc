@@ -282,9 +282,11 @@ void MvPredictor::AddRefMvCandidate(int mv_row, int mv_col, int weight) {
   const BlockInfo* cand = At(mv_row, mv_col);
   if (cand == nullptr || !cand->is_inter) return;
   if (!compound_) {
+    // RefFrame[ 0 ] is INTRA_FRAME only for intra block copy (5.11.7), whose
+    // candidates are the intrabc blocks (IsInters 1, RefFrames[ 0 ] INTRA).
+    const int ref = b_.ref_frame[0];
     for (int cand_list = 0; cand_list < 2; ++cand_list) {
-      if (IsInterRef(cand->ref_frame[cand_list]) &&
-          cand->ref_frame[cand_list] == b_.ref_frame[0]) {
+      if ((ref == kIntraFrame || IsInterRef(ref)) && cand->ref_frame[cand_list] == ref) {
         SearchStack(*cand, cand_list, weight);
       }
     }
@@ -301,7 +303,7 @@ void MvPredictor::SearchStack(const BlockInfo& cand, int cand_list, int weight) 
   const bool large = std::min(Block_Width(cand_size), Block_Height(cand_size)) >= 8;
   int cand_mv[2];
   if ((cand_mode == GLOBALMV || cand_mode == GLOBAL_GLOBALMV) &&
-      hdr_.GmType[b_.ref_frame[0]] > TRANSLATION && large) {
+      IsInterRef(b_.ref_frame[0]) && hdr_.GmType[b_.ref_frame[0]] > TRANSLATION && large) {
     cand_mv[0] = s_->global_mvs[0][0];
     cand_mv[1] = s_->global_mvs[0][1];
   } else {

@@ -28,7 +28,10 @@ namespace hav1::tile {
 struct MvBlock {
   int mi_row = 0, mi_col = 0;  // MiRow, MiCol
   int mi_size = 0;             // MiSize (BlockSize)
-  int ref_frame[2] = {1, -1};  // RefFrame[ 0..1 ] (LAST_FRAME..ALTREF_FRAME; NONE)
+  // RefFrame[ 0..1 ]: LAST_FRAME..ALTREF_FRAME, RefFrame[ 1 ] NONE for
+  // single prediction.  RefFrame = { INTRA_FRAME, NONE } gives the intra
+  // block copy search of 5.11.7 (find_mv_stack( 0 ) over intrabc blocks).
+  int ref_frame[2] = {1, -1};
 };
 
 // Outputs of 7.10.2 find_mv_stack.  Motion vectors are [ comp ] with comp 0

@@ -402,6 +402,35 @@ TEST_F(MvPredTest, ClampingAtFrameEdge) {
   EXPECT_EQ(s.ref_mv_context, 3);
 }
 
+// Intra block copy (RefFrame = { INTRA_FRAME, NONE }, force_integer_mv):
+// current 8x8 at (8, 8) (bw4 = bh4 = 2), above 8x8 intrabc block at (6, 8)
+// with mv (-64, 0) (integer, unchanged by lower precision).  row -1: (7, 8)
+// len Min(2, 2) = 2, w 4; + 640 = 644; row -3 ((5, 9)), col -3, row -5,
+// col -5 see nothing.  Extra search: RefFrames[ 0 ] = INTRA_FRAME is not
+// > INTRA_FRAME: nothing; RefStackMv[ 1 ] = GlobalMvs[ 0 ] = (0, 0).
+// With an inter (LAST) block on the left, which an intra frame cannot have,
+// the scans ignore it (RefFrames differ) but the extra search's pass 1
+// takes any candRef > INTRA_FRAME: (8, 8) with weight 2.
+TEST_F(MvPredTest, IntraBlockCopySearch) {
+  hdr_.allow_high_precision_mv = 0;
+  hdr_.force_integer_mv = 1;
+  Place(6, 8, BLOCK_8X8, 0, -1, M(-64, 0), Mv(), DC_PRED);
+  blocks_.at(6, 8).is_inter = blocks_.at(6, 9).is_inter = 1;
+  blocks_.at(7, 8).is_inter = blocks_.at(7, 9).is_inter = 1;
+  MvStack s = Find(8, 8, BLOCK_8X8, 0);
+  EXPECT_EQ(s.num_mv_found, 1);
+  EXPECT_MV(s, 0, 0, -64, 0);
+  EXPECT_EQ(s.weight_stack[0], 644);
+  EXPECT_MV(s, 1, 0, 0, 0);
+  EXPECT_EQ(s.new_mv_context, 3);  // CloseMatches 1, numNew 0
+  Place(8, 6, BLOCK_8X8, LAST, -1, M(8, 8), Mv(), NEWMV);
+  s = Find(8, 8, BLOCK_8X8, 0);
+  ASSERT_EQ(s.num_mv_found, 2);
+  EXPECT_MV(s, 0, 0, -64, 0);
+  EXPECT_MV(s, 1, 0, 8, 8);
+  EXPECT_EQ(s.weight_stack[1], 2);
+}
+
 // Tile bounds: with the tile starting at column 8, the left neighbour at
 // column 7 is outside (is_inside), so nothing is found.
 TEST_F(MvPredTest, TileBoundsLimitTheSearch) {
