@@ -504,6 +504,31 @@ TEST_F(MvPredTest, TemporalCandidates) {
   EXPECT_EQ(s.num_mv_found, 0);
 }
 
+// check_sb_border: current 16x16 at (12, 12) sits at the bottom-right of
+// its 64x64 block ((12 & 15) + 4 = 16): no extension sample is taken.  The
+// in-block samples are (13, 13), (13, 15), (15, 13), (15, 15) -> (y8, x8)
+// (6,6), (6,7), (7,6), (7,7); the extension ones would be (17, 11) ->
+// (8, 5), (17, 17) -> (8, 8), (15, 17) -> (7, 8).
+TEST_F(MvPredTest, TemporalExtensionStaysInSuperblock) {
+  hdr_.use_ref_frame_mvs = 1;
+  MotionField mf;
+  mf.Reset(32, 32);
+  mf.at(LAST, 8, 5) = M(1, 1);
+  mf.at(LAST, 8, 8) = M(2, 2);
+  mf.at(LAST, 7, 8) = M(3, 3);
+  mf_ = &mf;
+  MvStack s = Find(12, 12, BLOCK_16X16, LAST);
+  EXPECT_EQ(s.num_mv_found, 0);
+  // At (8, 8) the same positions relative to the block are inside:
+  // (12, 6), (12, 12), (10, 12) -> (13, 7), (13, 13), (11, 13) -> (6, 3),
+  // (6, 6), (5, 6).
+  mf.at(LAST, 6, 3) = M(4, 4);
+  s = Find(8, 8, BLOCK_16X16, LAST);
+  ASSERT_EQ(s.num_mv_found, 1);
+  EXPECT_MV(s, 0, 0, 4, 4);
+  EXPECT_EQ(s.zero_mv_context, 1);  // the (0, 0) sample (4, 4) is invalid
+}
+
 // Temporal compound: both MotionFieldMvs[ RefFrame[ 0 ] ] and
 // [ RefFrame[ 1 ] ] must be valid.  Only (4, 4) has both: one pair, w 2.
 TEST_F(MvPredTest, TemporalCompound) {
