@@ -80,6 +80,7 @@ Status InitDspTables(const char* max_target, DspTables* tables,
   FillCdefTablesRef(&tables->cdef);
   FillSuperresTablesRef(&tables->superres);
   FillLoopRestorationTablesRef(&tables->looprestoration);
+  FillMcTablesRef(&tables->mc);
 
   const int64_t target = ChooseTarget(cap_mask);
   if (target != 0) {

@@ -10,6 +10,7 @@
 #include "src/dsp/ipred.h"
 #include "src/dsp/itx.h"
 #include "src/dsp/loopfilter.h"
+#include "src/dsp/mc.h"
 #include "src/dsp/looprestoration.h"
 #include "src/dsp/superres.h"
 
@@ -22,7 +23,8 @@ struct DspTables {
   CdefTables cdef;              // CDEF direction and filter (7.15.2, 7.15.3)
   SuperresTables superres;      // superres row upscaling (7.16)
   LoopRestorationTables looprestoration;  // Wiener and self guided (7.17)
-  // Later families: mc, filmgrain.
+  McTables mc;  // inter prediction filters and writes (7.11.3.4, 7.11.3.1)
+  // Later families: filmgrain.
 };
 
 }  // namespace hav1

@@ -9,6 +9,7 @@
 #include "src/dsp/ipred_predict.h"
 #include "src/recon/dequant.h"
 #include "src/recon/intrabc.h"
+#include "src/tile/tile_constants.h"
 
 namespace hav1::recon {
 namespace {
@@ -34,6 +35,14 @@ const IpredTable<Pixel>& IpredOf(const DspTables& t) {
     return t.ipred.lowbd;
   } else {
     return t.ipred.highbd;
+  }
+}
+template <typename Pixel>
+const McTable<Pixel>& McOf(const DspTables& t) {
+  if constexpr (std::is_same_v<Pixel, uint8_t>) {
+    return t.mc.lowbd;
+  } else {
+    return t.mc.highbd;
   }
 }
 template <typename Pixel>
@@ -63,22 +72,31 @@ IntraReconstructor<Pixel>::IntraReconstructor(const SequenceHeader& seq, const F
       frame_(frame),
       bitdepth_(seq.color_config.BitDepth),
       sub_x_(seq.color_config.subsampling_x),
-      sub_y_(seq.color_config.subsampling_y) {}
+      sub_y_(seq.color_config.subsampling_y),
+      inter_(seq, hdr, McOf<Pixel>(tables), blocks, refs, frame) {}
 
 template <typename Pixel>
 void IntraReconstructor<Pixel>::OnBlock(const tile::BlockParams& block) {
   // compute_prediction (5.11.33): intra blocks predict per transform block;
-  // intrabc blocks are predicted here, whole, from the current frame.
+  // inter blocks (and intrabc blocks) are predicted here, whole.
   if (block.info == nullptr || !block.info->is_inter || failed_) return;
   const tile::BlockInfo& b = *block.info;
-  if (!b.use_intrabc) {
-    Fail("inter block in an intra frame");
-    return;
-  }
   if (b.mi_size >= kBlockSizes) {
     Fail("block size out of range");
     return;
   }
+  if (b.use_intrabc) {
+    PredictIntrabcBlock(block);
+  } else if (hdr_.FrameIsIntra) {
+    Fail("inter block in an intra frame");
+  } else {
+    PredictInterBlock(block);
+  }
+}
+
+template <typename Pixel>
+void IntraReconstructor<Pixel>::PredictIntrabcBlock(const tile::BlockParams& block) {
+  const tile::BlockInfo& b = *block.info;
   const int num_planes = block.has_chroma ? frame_->num_planes() : 1;
   for (int plane = 0; plane < num_planes; ++plane) {
     const int sx = plane ? sub_x_ : 0, sy = plane ? sub_y_ : 0;
@@ -103,6 +121,78 @@ void IntraReconstructor<Pixel>::OnBlock(const tile::BlockParams& block) {
       return;
     }
   }
+}
+
+// compute_prediction (5.11.33) for an inter block: per plane, the intra
+// prediction of inter-intra blocks, then the inter prediction.
+template <typename Pixel>
+void IntraReconstructor<Pixel>::PredictInterBlock(const tile::BlockParams& block) {
+  const tile::BlockInfo& b = *block.info;
+  if (!inter_.BeginBlock(block)) {
+    Fail(inter_.error());
+    return;
+  }
+  const int num_planes = block.has_chroma ? frame_->num_planes() : 1;
+  const bool is_inter_intra = b.ref_frame[1] == kIntraFrame;
+  for (int plane = 0; plane < num_planes; ++plane) {
+    if (is_inter_intra) {
+      PredictInterIntra(block, plane);
+      if (failed_) return;
+    }
+    if (!inter_.PredictPlane(block, plane)) {
+      Fail(inter_.error());
+      return;
+    }
+  }
+}
+
+// The predict_intra call of compute_prediction for inter-intra blocks
+// (modes DC, V, H and SMOOTH read neither above-right nor below-left
+// samples, so haveAboveRt / haveBelowLt do not matter).
+template <typename Pixel>
+void IntraReconstructor<Pixel>::PredictInterIntra(const tile::BlockParams& block, int plane) {
+  const tile::BlockInfo& b = *block.info;
+  const int sx = plane ? sub_x_ : 0, sy = plane ? sub_y_ : 0;
+  const int plane_sz = tile::Subsampled_Size[b.mi_size][sx][sy];
+  if (block.inter == nullptr || plane_sz >= kBlockSizes) {
+    Fail("inter-intra block without parameters");
+    return;
+  }
+  const int log2w = 2 + kBlockWidthLog2[plane_sz];
+  const int log2h = 2 + kBlockHeightLog2[plane_sz];
+  int tx_size = -1;
+  for (int t = 0; t < kIpredTxSizes; ++t) {
+    if (kTxWidthLog2[t] == log2w && kTxHeightLog2[t] == log2h) tx_size = t;
+  }
+  int mode = kDcPred;
+  switch (block.inter->interintra_mode) {
+    case tile::II_DC_PRED: mode = kDcPred; break;
+    case tile::II_V_PRED: mode = tile::V_PRED; break;
+    case tile::II_H_PRED: mode = tile::H_PRED; break;
+    case tile::II_SMOOTH_PRED: mode = kSmoothPred; break;
+    default: tx_size = -1; break;
+  }
+  const int base_x = (block.mi_col >> sx) * 4, base_y = (block.mi_row >> sy) * 4;
+  ReconPlane<Pixel>& pl = frame_->plane(plane);
+  if (tx_size < 0 || log2w > 5 || log2h > 5 || base_x + (1 << log2w) > pl.width ||
+      base_y + (1 << log2h) > pl.height) {
+    Fail("inter-intra block size or mode out of range");
+    return;
+  }
+  IntraEdgeGeometry geom;
+  geom.w = 1 << log2w;
+  geom.h = 1 << log2h;
+  geom.have_left = plane == 0 ? block.avail_l : block.avail_l_chroma;
+  geom.have_above = plane == 0 ? block.avail_u : block.avail_u_chroma;
+  geom.have_above_right = false;
+  geom.have_below_left = false;
+  geom.frame_px_right = (((hdr_.MiCols * 4) >> sx) - 1) - base_x + 1;
+  geom.frame_px_below = (((hdr_.MiRows * 4) >> sy) - 1) - base_y + 1;
+  IntraPredParams p;
+  p.tx_size = tx_size;
+  p.mode = mode;
+  p.enable_intra_edge_filter = seq_.enable_intra_edge_filter != 0;
+  PredictIntra(ipred_, pl.at(base_x, base_y), pl.stride, geom, p, bitdepth_);
 }
 
 // 7.11.2.8 intra filter type process.

@@ -1,6 +1,9 @@
-// Reconstruction of intra frames (key and intra-only frames): the
-// TileReconHook that predicts each transform block (7.11.2 intra prediction,
-// 7.11.4 palette, 7.11.5 chroma from luma) and adds its dequantised,
+// Reconstruction of a frame's blocks (the name is historical: it handles
+// intra and inter frames): the TileReconHook that predicts each intra
+// transform block (7.11.2 intra prediction, 7.11.4 palette, 7.11.5 chroma
+// from luma), predicts inter blocks whole at compute_prediction (5.11.33:
+// 7.11.3 through InterPredictor, intrabc through PredictIntrabc, the intra
+// half of inter-intra), and adds every transform block's dequantised,
 // inverse-transformed residual (7.12.3) into the frame being decoded.
 #ifndef HAV1_SRC_RECON_INTRA_RECON_H_
 #define HAV1_SRC_RECON_INTRA_RECON_H_
@@ -12,6 +15,7 @@
 #include "src/bitstream/frame_header.h"
 #include "src/bitstream/sequence_header.h"
 #include "src/dsp/dsp.h"
+#include "src/recon/inter_pred.h"
 #include "src/recon/inter_refs.h"
 #include "src/recon/recon_frame.h"
 #include "src/tile/block_info.h"
@@ -45,6 +49,10 @@ class IntraReconstructor final : public tile::TileReconHook {
   int FilterType(const tile::BlockParams& block, int plane) const;  // 7.11.2.8
   void Predict(const tile::BlockParams& block, const tile::TransformBlockParams& tx);
   void Reconstruct(const tile::BlockParams& block, const tile::TransformBlockParams& tx);
+  void PredictIntrabcBlock(const tile::BlockParams& block);
+  void PredictInterBlock(const tile::BlockParams& block);
+  // predict_intra of compute_prediction for an inter-intra block's plane.
+  void PredictInterIntra(const tile::BlockParams& block, int plane);
 
   const SequenceHeader& seq_;
   const FrameHeader& hdr_;
@@ -61,6 +69,7 @@ class IntraReconstructor final : public tile::TileReconHook {
   alignas(64) int32_t coeffs_[32 * 32] = {};
   alignas(64) int16_t cfl_ac_[32 * 32] = {};
   std::vector<int32_t> intrabc_scratch_;
+  InterPredictor<Pixel> inter_;
 };
 
 extern template class IntraReconstructor<uint8_t>;
