@@ -174,6 +174,14 @@ template <typename Pixel>
 void BlockWarp(const WarpRefPlane<Pixel>& ref, const int32_t warp_params[6], int x, int y,
                int i8, int j8, int sub_x, int sub_y, int /*bitdepth*/, int inter_round0,
                int inter_round1, int32_t* pred, ptrdiff_t pred_stride) {
+  int32_t* out = pred + (static_cast<ptrdiff_t>(i8) * 8) * pred_stride + j8 * 8;
+  if (ref.data == nullptr || ref.last_x < 0 || ref.last_y < 0) {
+    // No reference samples (cannot happen for a valid reference): predict 0.
+    for (int i = 0; i < 8; i++) {
+      for (int j = 0; j < 8; j++) out[i * pred_stride + j] = 0;
+    }
+    return;
+  }
   const int64_t src_x = (int64_t{x} + j8 * 8 + 4) * (int64_t{1} << sub_x);
   const int64_t src_y = (int64_t{y} + i8 * 8 + 4) * (int64_t{1} << sub_y);
   const int64_t dst_x =
@@ -212,7 +220,6 @@ void BlockWarp(const WarpRefPlane<Pixel>& ref, const int32_t warp_params[6], int
 
   // w, h >= 8 whenever warp is used and block sizes are multiples of 8 then,
   // so the section is always a full 8x8.
-  int32_t* out = pred + (static_cast<ptrdiff_t>(i8) * 8) * pred_stride + j8 * 8;
   for (int i1 = -4; i1 < 4; i1++) {
     for (int i2 = -4; i2 < 4; i2++) {
       const int16_t* filter = WarpFilter(sy4 + int64_t{gamma} * i2 + int64_t{delta} * i1);

@@ -480,5 +480,21 @@ TEST(BlockWarp, ShearedParamsStayInBounds) {
   SUCCEED();
 }
 
+TEST(BlockWarp, EmptyReferencePredictsZero) {
+  int32_t pred[8 * 8];
+  const int32_t wp[6] = {0, 0, kOne, 0, 0, kOne};
+  WarpRefPlane<uint16_t> empty;  // data == nullptr, last_x = last_y = 0
+  BlockWarp<uint16_t>(empty, wp, 0, 0, 0, 0, 0, 0, 10, 3, 11, pred, 8);
+  for (int v : pred) EXPECT_EQ(v, 0);
+  const uint16_t one = 5;
+  const WarpRefPlane<uint16_t> negative{&one, 1, -1, 0};
+  BlockWarp<uint16_t>(negative, wp, 0, 0, 0, 0, 0, 0, 10, 3, 11, pred, 8);
+  for (int v : pred) EXPECT_EQ(v, 0);
+  // A 1x1 plane: every tap reads the single sample.
+  const WarpRefPlane<uint16_t> single{&one, 1, 0, 0};
+  BlockWarp<uint16_t>(single, wp, 0, 0, 0, 0, 0, 0, 10, 3, 11, pred, 8);
+  for (int v : pred) EXPECT_EQ(v, 5);
+}
+
 }  // namespace
 }  // namespace hav1::recon
