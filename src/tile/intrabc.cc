@@ -34,8 +34,12 @@ Status TileParser::IntrabcModeInfo() {
   // read_mv( 0 ) with MvCtx = MV_INTRABC_CONTEXT.
   int diff[2] = {0, 0};
   const int mv_joint = sd_->ReadSymbol(cdf_->mv_joint_cdf[MV_INTRABC_CONTEXT]);
-  if (mv_joint == MV_JOINT_HZVNZ || mv_joint == MV_JOINT_HNZVNZ) diff[0] = ReadMvComponent(0);
-  if (mv_joint == MV_JOINT_HNZVZ || mv_joint == MV_JOINT_HNZVNZ) diff[1] = ReadMvComponent(1);
+  if (mv_joint == MV_JOINT_HZVNZ || mv_joint == MV_JOINT_HNZVNZ) {
+    diff[0] = ReadMvComponent(MV_INTRABC_CONTEXT, 0);
+  }
+  if (mv_joint == MV_JOINT_HNZVZ || mv_joint == MV_JOINT_HNZVNZ) {
+    diff[1] = ReadMvComponent(MV_INTRABC_CONTEXT, 1);
+  }
   block_mv_[0] = pred[0] + diff[0];
   block_mv_[1] = pred[1] + diff[1];
   if (!IsMvValid()) return InvalidData("tile: invalid intrabc displacement vector");
@@ -44,9 +48,9 @@ Status TileParser::IntrabcModeInfo() {
   return Status::Ok();
 }
 
-// 5.11.32 read_mv_component( comp ) with MvCtx = MV_INTRABC_CONTEXT.
-int TileParser::ReadMvComponent(int comp) {
-  constexpr int ctx = MV_INTRABC_CONTEXT;
+// 5.11.32 read_mv_component( comp ) with MvCtx = ctx (MV_INTRABC_CONTEXT for
+// intrabc blocks, 0 for inter blocks).
+int TileParser::ReadMvComponent(int ctx, int comp) {
   const int mv_sign = sd_->ReadSymbol(cdf_->mv_sign_cdf[ctx][comp]);
   const int mv_class = sd_->ReadSymbol(cdf_->mv_class_cdf[ctx][comp]);
   int mag;

@@ -13,7 +13,12 @@ namespace hav1::tile {
 TileParser::TileParser(const SequenceHeader& seq, const FrameHeader& hdr,
                        FrameBlockInfo* blocks, TileReconHook* hook,
                        const InterFrameInputs& inter)
-    : seq_(seq), hdr_(hdr), inter_(inter), blocks_(blocks), hook_(hook) {
+    : seq_(seq),
+      hdr_(hdr),
+      inter_(inter),
+      blocks_(blocks),
+      hook_(hook),
+      mv_pred_(hdr, blocks, inter.motion_field) {
   const ColorConfig& cc = seq.color_config;
   sub_x_ = cc.subsampling_x;
   sub_y_ = cc.subsampling_y;
@@ -34,11 +39,12 @@ TileParser::TileParser(const SequenceHeader& seq, const FrameHeader& hdr,
     above_palette_[p].assign(cols * 8, 0);
     left_palette_[p].assign(rows * 8, 0);
   }
+  above_seg_pred_.assign(cols, 0);
+  left_seg_pred_.assign(rows, 0);
 }
 
 // 5.11.2 decode_tile( )
 Status TileParser::DecodeTile(const TileBounds& tile, SymbolDecoder* sd, CdfContext* cdf) {
-  if (!hdr_.FrameIsIntra) return NotImplemented("tile: inter frames are not parsed yet");
   if (tile.mi_row_start < 0 || tile.mi_row_end > hdr_.MiRows || tile.mi_col_start < 0 ||
       tile.mi_col_end > hdr_.MiCols || tile.mi_row_start >= tile.mi_row_end ||
       tile.mi_col_start >= tile.mi_col_end || blocks_->mi_rows() != hdr_.MiRows ||
@@ -48,12 +54,14 @@ Status TileParser::DecodeTile(const TileBounds& tile, SymbolDecoder* sd, CdfCont
   tile_ = tile;
   sd_ = sd;
   cdf_ = cdf;
+  mv_pred_.SetTile(tile);
   current_q_index_ = hdr_.quantization_params.base_q_idx;
   // clear_above_context( )
   for (int p = 0; p < 3; ++p) {
     std::fill(above_level_[p].begin(), above_level_[p].end(), 0);
     std::fill(above_dc_[p].begin(), above_dc_[p].end(), 0);
   }
+  std::fill(above_seg_pred_.begin(), above_seg_pred_.end(), 0);
   for (int i = 0; i < 4; ++i) delta_lf_[i] = 0;
   for (int plane = 0; plane < num_planes_; ++plane) {
     for (int pass = 0; pass < 2; ++pass) {
@@ -70,6 +78,7 @@ Status TileParser::DecodeTile(const TileBounds& tile, SymbolDecoder* sd, CdfCont
       std::fill(left_level_[p].begin(), left_level_[p].end(), 0);
       std::fill(left_dc_[p].begin(), left_dc_[p].end(), 0);
     }
+    std::fill(left_seg_pred_.begin(), left_seg_pred_.end(), 0);
     for (int c = tile.mi_col_start; c < tile.mi_col_end; c += sb_size4) {
       read_deltas_ = hdr_.delta_params.delta_q_present;
       // clear_cdef( r, c )
@@ -229,10 +238,14 @@ Status TileParser::DecodeBlock(int r, int c, int bsize) {
     avail_u_chroma_ = false;
     avail_l_chroma_ = false;
   }
-  // mode_info( ): intra frames only (checked in DecodeTile).
+  // 5.11.6 mode_info( )
   use_intrabc_ = 0;
-  IntraFrameModeInfo();
-  if (use_intrabc_) HAV1_RETURN_IF_ERROR(IntrabcModeInfo());
+  if (hdr_.FrameIsIntra) {
+    IntraFrameModeInfo();
+    if (use_intrabc_) HAV1_RETURN_IF_ERROR(IntrabcModeInfo());
+  } else {
+    HAV1_RETURN_IF_ERROR(InterFrameModeInfo());
+  }
   PaletteTokens();
   ReadBlockTxSize();
   if (skip_) ResetBlockContext(bw4, bh4);
@@ -248,6 +261,19 @@ Status TileParser::DecodeBlock(int r, int c, int bsize) {
   block_params_.avail_u_chroma = avail_u_chroma_;
   block_params_.avail_l_chroma = avail_l_chroma_;
   block_params_.lossless = lossless_;
+  if (is_inter_ && !use_intrabc_) {
+    inter_params_.compound_type = compound_type_;
+    inter_params_.interintra_mode = interintra_mode_;
+    inter_params_.wedge_interintra = wedge_interintra_;
+    inter_params_.wedge_index = wedge_index_;
+    inter_params_.wedge_sign = wedge_sign_;
+    inter_params_.mask_type = mask_type_;
+    inter_params_.num_samples = motion_mode_ == LOCALWARP ? warp_.num_samples : 0;
+    for (int i = 0; i < inter_params_.num_samples; ++i) {
+      for (int j = 0; j < 4; ++j) inter_params_.cand_list[i][j] = warp_.cand_list[i][j];
+    }
+    block_params_.inter = &inter_params_;
+  }
   if (palette_size_y_) {
     block_params_.palette_colors[0] = palette_colors_[0];
     block_params_.color_map[0] = color_map_[0];
@@ -287,14 +313,14 @@ void TileParser::StoreBlockInfo() {
   b.decoded = 1;
   b.mi_size = static_cast<uint8_t>(mi_size_);
   b.skip = static_cast<uint8_t>(skip_);
-  b.skip_mode = 0;
+  b.skip_mode = static_cast<uint8_t>(skip_mode_);
   b.is_inter = static_cast<uint8_t>(is_inter_);
   b.use_intrabc = static_cast<uint8_t>(use_intrabc_);
   b.segment_id = static_cast<uint8_t>(segment_id_);
   b.y_mode = static_cast<uint8_t>(y_mode_);
   b.uv_mode = static_cast<uint8_t>(uv_mode_);
-  b.ref_frame[0] = kIntraFrame;
-  b.ref_frame[1] = kRefNone;
+  b.ref_frame[0] = static_cast<int8_t>(ref_frame_[0]);
+  b.ref_frame[1] = static_cast<int8_t>(ref_frame_[1]);
   b.tx_size = static_cast<uint8_t>(tx_size_);
   b.palette_size[0] = static_cast<uint8_t>(palette_size_y_);
   b.palette_size[1] = static_cast<uint8_t>(palette_size_uv_);
@@ -304,7 +330,16 @@ void TileParser::StoreBlockInfo() {
   b.cfl_alpha[1] = static_cast<int8_t>(cfl_alpha_v_);
   b.use_filter_intra = static_cast<uint8_t>(use_filter_intra_);
   b.filter_intra_mode = static_cast<uint8_t>(filter_intra_mode_);
-  b.interp_filter[0] = b.interp_filter[1] = use_intrabc_ ? 3 : 0;  // BILINEAR
+  if (use_intrabc_) {
+    b.interp_filter[0] = b.interp_filter[1] = BILINEAR;
+  } else if (is_inter_) {
+    b.interp_filter[0] = static_cast<uint8_t>(interp_filter_[0]);
+    b.interp_filter[1] = static_cast<uint8_t>(interp_filter_[1]);
+    b.motion_mode = static_cast<uint8_t>(motion_mode_);
+    b.interintra = ref_frame_[1] == kIntraFrame;
+    b.comp_group_idx = static_cast<uint8_t>(comp_group_idx_);
+    b.compound_idx = static_cast<uint8_t>(compound_idx_);
+  }
   b.qindex = static_cast<uint8_t>(current_q_index_);
   for (int i = 0; i < 4; ++i) b.delta_lf[i] = static_cast<int8_t>(delta_lf_[i]);
   b.mv[0] = mv_[0];
@@ -314,12 +349,12 @@ void TileParser::StoreBlockInfo() {
   for (int y = 0; y < rows; ++y) {
     for (int x = 0; x < cols; ++x) {
       BlockInfo& dst = blocks_->at(mi_row_ + y, mi_col_ + x);
-      // UVModes is only written for blocks with chroma.
+      // UVModes is only written for intra blocks with chroma.
       const uint8_t keep_uv = dst.uv_mode;
       const uint8_t inter_tx = dst.inter_tx_size;
       dst = b;
       dst.inter_tx_size = inter_tx;
-      if (!has_chroma_) dst.uv_mode = keep_uv;
+      if (!has_chroma_ || ref_frame_[0] != kIntraFrame) dst.uv_mode = keep_uv;
     }
   }
 }
@@ -366,7 +401,10 @@ void TileParser::ResetBlockContext(int bw4, int bh4) {
 void TileParser::IntraFrameModeInfo() {
   const SegmentationParams& seg = hdr_.segmentation_params;
   skip_ = 0;
+  skip_mode_ = 0;
   segment_id_ = 0;
+  ref_frame_[0] = kIntraFrame;
+  ref_frame_[1] = kRefNone;
   if (seg.SegIdPreSkip) IntraSegmentId();
   ReadSkip();
   if (!seg.SegIdPreSkip) IntraSegmentId();
@@ -399,7 +437,19 @@ void TileParser::IntraFrameModeInfo() {
       Intra_Mode_Context[avail_l_ ? blocks_->at(mi_row_, mi_col_ - 1).y_mode : int{DC_PRED}];
   y_mode_ = sd_->ReadSymbol(cdf_->intra_frame_y_mode_cdf[above_mode][left_mode]);
   IntraAngleInfoY();
-  if (has_chroma_) {
+  if (has_chroma_) ReadUvMode();
+  if (mi_size_ >= BLOCK_8X8 && Block_Width(mi_size_) <= 64 &&
+      Block_Height(mi_size_) <= 64 && hdr_.allow_screen_content_tools) {
+    PaletteModeInfo();
+  }
+  FilterIntraModeInfo();
+}
+
+// The uv_mode part of 5.11.7 intra_frame_mode_info and 5.11.22
+// intra_block_mode_info (HasChroma is 1): uv_mode, read_cfl_alphas,
+// intra_angle_info_uv.
+void TileParser::ReadUvMode() {
+  {
     // 8.3.2 uv_mode cdf.
     bool cfl_allowed;
     if (lossless_ && GetPlaneResidualSize(mi_size_, 1) == BLOCK_4X4) {
@@ -418,11 +468,6 @@ void TileParser::IntraFrameModeInfo() {
     if (uv_mode_ == UV_CFL_PRED) ReadCflAlphas();
     IntraAngleInfoUv();
   }
-  if (mi_size_ >= BLOCK_8X8 && Block_Width(mi_size_) <= 64 &&
-      Block_Height(mi_size_) <= 64 && hdr_.allow_screen_content_tools) {
-    PaletteModeInfo();
-  }
-  FilterIntraModeInfo();
 }
 
 // 5.11.8 intra_segment_id( )

@@ -1,5 +1,5 @@
 // Per-tile block parsing (spec 5.11.2 decode_tile and everything below it)
-// for intra frames (key frames and intra-only frames).  One TileParser
+// for intra frames (key frames and intra-only frames) and inter frames.  One TileParser
 // object decodes one tile at a time; it owns the tile's context arrays
 // (above arrays spanning the frame width, left arrays spanning the frame
 // height; decode_tile clears the above arrays and each superblock row the
@@ -17,7 +17,9 @@
 #include "src/entropy/cdf_context.h"
 #include "src/entropy/symbol_decoder.h"
 #include "src/tile/block_info.h"
+#include "src/tile/inter_contexts.h"
 #include "src/tile/inter_frame_inputs.h"
+#include "src/tile/mv_pred.h"
 #include "src/tile/recon_hook.h"
 #include "src/tile/tile_constants.h"
 
@@ -72,6 +74,34 @@ class TileParser {
   }
   void StoreBlockInfo();
 
+  void ReadUvMode();
+
+  // ---- inter_mode_info.cc: mode info of inter frames ----
+  Status InterFrameModeInfo();
+  void InterSegmentId(bool pre_skip);
+  int GetSegmentId() const;
+  void ReadSkipMode();
+  void ReadIsInter();
+  void IntraBlockModeInfo();
+  Status InterBlockModeInfo();
+  Status ReadRefFrames();
+  Status AssignMv(bool is_compound);
+  void ReadMv(int ref);
+  void ReadInterIntraMode(bool is_compound);
+  void ReadMotionMode(bool is_compound);
+  void ReadCompoundType(bool is_compound);
+  void ReadInterpFilter();
+  int GetMode(int ref_list) const;
+  bool HasNearmv() const;
+  bool NeedsInterpFilter() const;
+  void SetSegPredContext(int seg_id_predicted);
+  Neighbors GetNeighbors() const {
+    Neighbors n;
+    n.above = avail_u_ ? &blocks_->at(mi_row_ - 1, mi_col_) : nullptr;
+    n.left = avail_l_ ? &blocks_->at(mi_row_, mi_col_ - 1) : nullptr;
+    return n;
+  }
+
   // ---- palette_parser.cc ----
   void PaletteModeInfo();
   int GetPaletteCache(int plane, uint16_t* cache);
@@ -87,7 +117,7 @@ class TileParser {
   void ScanPoint(int delta_row, int delta_col);
   void AddRefMvCandidate(int mv_row, int mv_col, int weight);
   void LowerMvPrecision(int* mv) const;
-  int ReadMvComponent(int comp);
+  int ReadMvComponent(int ctx, int comp);
   bool IsMvValid() const;
 
   // ---- residual_parser.cc: transform sizes, residual, coefficients ----
@@ -152,6 +182,24 @@ class TileParser {
   int tx_size_ = 0;
   Mv mv_[2];
   BlockParams block_params_;
+
+  // Inter mode info of the current block (5.11.18 - 5.11.32).
+  MvPredictor mv_pred_;
+  MvStack mv_stack_;
+  WarpSamples warp_;
+  InterBlockParams inter_params_;
+  int skip_mode_ = 0;
+  int ref_frame_[2] = {0, -1};  // RefFrame[ 0..1 ]
+  int ref_mv_idx_ = 0;          // RefMvIdx
+  int pred_mv_[2][2] = {};      // PredMv[ ref ][ comp ]
+  int block_mvs_[2][2] = {};    // Mv[ ref ][ comp ] before the validity check
+  int motion_mode_ = 0;
+  int interintra_ = 0, interintra_mode_ = 0, wedge_interintra_ = 0;
+  int wedge_index_ = 0, wedge_sign_ = 0, mask_type_ = 0;
+  int comp_group_idx_ = 0, compound_idx_ = 0, compound_type_ = 2;
+  int interp_filter_[2] = {};
+  // AboveSegPredContext (per mi column) / LeftSegPredContext (per mi row).
+  std::vector<uint8_t> above_seg_pred_, left_seg_pred_;
 
   // find_mv_stack state (7.10.2), single reference (intrabc) only.
   int num_mv_found_ = 0;      // NumMvFound

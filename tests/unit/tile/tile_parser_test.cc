@@ -208,6 +208,214 @@ TEST(TileParser, OneCoefficientWithRangeAndSign) {
   for (int i = 1; i < 64; ++i) EXPECT_EQ(rec.quant[0][i], 0) << i;
 }
 
+// An inter frame version of TinyFrame: one 8x8 block, no neighbours, no
+// segmentation, no temporal motion vectors, identity global motion.
+struct TinyInterFrame : TinyFrame {
+  TinyInterFrame() {
+    hdr.FrameIsIntra = 0;
+    hdr.frame_type = INTER_FRAME;
+    hdr.allow_high_precision_mv = 1;
+    hdr.interpolation_filter = EIGHTTAP;
+    for (int i = 0; i < 7; ++i) hdr.ref_frame_idx[i] = i;
+  }
+};
+
+struct InterRecorder : TileReconHook {
+  int blocks = 0;
+  bool had_inter = false;
+  InterBlockParams inter;
+  int tx_blocks = 0;
+  void OnBlock(const BlockParams& b) override {
+    ++blocks;
+    if (b.inter) {
+      had_inter = true;
+      inter = *b.inter;
+    }
+  }
+  void OnTransformBlock(const BlockParams&, const TransformBlockParams&) override {
+    ++tx_blocks;
+  }
+};
+
+Status ParseTinyInter(const TinyFrame& f, const std::vector<uint8_t>& data,
+                      FrameBlockInfo* blocks, InterRecorder* rec) {
+  auto cdfs = std::make_unique<CdfContext>();
+  cdfs->InitNonCoeffCdfs();
+  cdfs->InitCoeffCdfs(f.hdr.quantization_params.base_q_idx);
+  ResetFrameBlockInfo(f.seq, f.hdr, blocks);
+  FrameTileDecoder dec(f.seq, f.hdr, *cdfs, blocks, rec);
+  TileData t;
+  t.bounds = {0, 2, 0, 2};
+  t.data = data;
+  return dec.DecodeTile(t);
+}
+
+std::unique_ptr<CdfContext> TileCdfs() {
+  auto c = std::make_unique<CdfContext>();
+  c->InitNonCoeffCdfs();
+  c->InitCoeffCdfs(100);
+  c->InitTileCdfs(*c);
+  return c;
+}
+
+// The mode info of a skipped single-reference NEWMV block read from LAST_FRAME
+// (contexts from 8.3.2 with no neighbours: is_inter ctx 0; single_ref_p1,
+// p3, p4 ctx = ref_count_ctx( 0, 0 ) = 1; 7.10.2.14 with no candidates:
+// NewMvContext = RefMvContext = 0, ZeroMvContext = 0; interp_filter ctx
+// = 0 * 4 + 3 with both neighbour types 3).
+TEST(TileParserInter, SkippedNewMvBlock) {
+  TinyInterFrame f;
+  f.hdr.interpolation_filter = SWITCHABLE;
+  auto c = TileCdfs();
+  ReferenceRangeEncoder enc;
+  enc.EncodeSymbol(PARTITION_NONE, c->partition_w8_cdf[0], 4, true);
+  enc.EncodeSymbol(1, c->skip_cdf[0], 2, true);
+  enc.EncodeSymbol(1, c->is_inter_cdf[0], 2, true);
+  enc.EncodeSymbol(0, c->single_ref_cdf[1][0], 2, true);  // single_ref_p1
+  enc.EncodeSymbol(0, c->single_ref_cdf[1][2], 2, true);  // single_ref_p3
+  enc.EncodeSymbol(0, c->single_ref_cdf[1][3], 2, true);  // single_ref_p4: LAST
+  enc.EncodeSymbol(0, c->new_mv_cdf[0], 2, true);         // NEWMV
+  // read_mv( 0 ): PredMv = GlobalMvs[ 0 ] = 0 (7.10.2.12).
+  enc.EncodeSymbol(MV_JOINT_HNZVNZ, c->mv_joint_cdf[0], 4, true);
+  // Row: negative, class 0, class0_bit 1, class0_fr 2, class0_hp 1:
+  // mag = ((1 << 3) | (2 << 1) | 1) + 1 = 14.
+  enc.EncodeSymbol(1, c->mv_sign_cdf[0][0], 2, true);
+  enc.EncodeSymbol(0, c->mv_class_cdf[0][0], 11, true);
+  enc.EncodeSymbol(1, c->mv_class0_bit_cdf[0][0], 2, true);
+  enc.EncodeSymbol(2, c->mv_class0_fr_cdf[0][0][1], 4, true);
+  enc.EncodeSymbol(1, c->mv_class0_hp_cdf[0][0], 2, true);
+  // Col: positive, class 1, mv_bit 1, fr 3, hp 0:
+  // mag = (2 << 3) + ((1 << 3) | (3 << 1) | 0) + 1 = 31.
+  enc.EncodeSymbol(0, c->mv_sign_cdf[0][1], 2, true);
+  enc.EncodeSymbol(1, c->mv_class_cdf[0][1], 11, true);
+  enc.EncodeSymbol(1, c->mv_bit_cdf[0][1][0], 2, true);
+  enc.EncodeSymbol(3, c->mv_fr_cdf[0][1], 4, true);
+  enc.EncodeSymbol(0, c->mv_hp_cdf[0][1], 2, true);
+  // interp_filter[ 0 ] = EIGHTTAP_SHARP (no dual filter: [ 1 ] = [ 0 ]).
+  enc.EncodeSymbol(EIGHTTAP_SHARP, c->interp_filter_cdf[3], 3, true);
+  const std::vector<uint8_t> data = enc.Finish();
+  FrameBlockInfo blocks;
+  InterRecorder rec;
+  const Status st = ParseTinyInter(f, data, &blocks, &rec);
+  ASSERT_TRUE(st.ok()) << st.message();
+  for (int r = 0; r < 2; ++r) {
+    for (int col = 0; col < 2; ++col) {
+      const BlockInfo& b = blocks.at(r, col);
+      EXPECT_EQ(b.is_inter, 1);
+      EXPECT_EQ(b.use_intrabc, 0);
+      EXPECT_EQ(b.skip, 1);
+      EXPECT_EQ(b.y_mode, NEWMV);
+      EXPECT_EQ(b.ref_frame[0], LAST_FRAME);
+      EXPECT_EQ(b.ref_frame[1], NONE);
+      EXPECT_EQ(b.mv[0].row, -14);
+      EXPECT_EQ(b.mv[0].col, 31);
+      EXPECT_EQ(b.interp_filter[0], EIGHTTAP_SHARP);
+      EXPECT_EQ(b.interp_filter[1], EIGHTTAP_SHARP);
+      EXPECT_EQ(b.motion_mode, SIMPLE);
+      EXPECT_EQ(b.tx_size, TX_8X8);
+    }
+  }
+  EXPECT_EQ(rec.blocks, 1);
+  ASSERT_TRUE(rec.had_inter);
+  EXPECT_EQ(rec.inter.compound_type, COMPOUND_AVERAGE);
+  EXPECT_EQ(rec.tx_blocks, 1);
+}
+
+// A compound LAST + ALTREF block, NEAREST_NEARESTMV, wedge compound
+// (comp_mode ctx 1 with no neighbours; comp_ref_type ctx 2; comp_ref,
+// comp_ref_p1 and comp_bwdref ctx 1; compound_mode ctx
+// Compound_Mode_Ctx_Map[ 0 ][ 0 ] = 0; comp_group_idx ctx 0).
+TEST(TileParserInter, CompoundWedgeBlock) {
+  TinyInterFrame f;
+  f.hdr.reference_select = 1;
+  f.seq.enable_masked_compound = 1;
+  auto c = TileCdfs();
+  ReferenceRangeEncoder enc;
+  enc.EncodeSymbol(PARTITION_NONE, c->partition_w8_cdf[0], 4, true);
+  enc.EncodeSymbol(1, c->skip_cdf[0], 2, true);
+  enc.EncodeSymbol(1, c->is_inter_cdf[0], 2, true);
+  enc.EncodeSymbol(1, c->comp_mode_cdf[1], 2, true);      // COMPOUND_REFERENCE
+  enc.EncodeSymbol(1, c->comp_ref_type_cdf[2], 2, true);  // BIDIR_COMP_REFERENCE
+  enc.EncodeSymbol(0, c->comp_ref_cdf[1][0], 2, true);    // comp_ref
+  enc.EncodeSymbol(0, c->comp_ref_cdf[1][1], 2, true);    // comp_ref_p1: LAST
+  enc.EncodeSymbol(1, c->comp_bwd_ref_cdf[1][0], 2, true);  // comp_bwdref: ALTREF
+  enc.EncodeSymbol(0, c->compound_mode_cdf[0], 8, true);  // NEAREST_NEARESTMV
+  enc.EncodeSymbol(1, c->comp_group_idx_cdf[0], 2, true);
+  enc.EncodeSymbol(COMPOUND_WEDGE, c->compound_type_cdf[BLOCK_8X8], 2, true);
+  enc.EncodeSymbol(5, c->wedge_index_cdf[BLOCK_8X8], 16, true);
+  enc.EncodeLiteral(1, 1);  // wedge_sign
+  const std::vector<uint8_t> data = enc.Finish();
+  FrameBlockInfo blocks;
+  InterRecorder rec;
+  const Status st = ParseTinyInter(f, data, &blocks, &rec);
+  ASSERT_TRUE(st.ok()) << st.message();
+  const BlockInfo& b = blocks.at(1, 1);
+  EXPECT_EQ(b.y_mode, NEAREST_NEARESTMV);
+  EXPECT_EQ(b.ref_frame[0], LAST_FRAME);
+  EXPECT_EQ(b.ref_frame[1], ALTREF_FRAME);
+  EXPECT_EQ(b.mv[0].row, 0);
+  EXPECT_EQ(b.mv[1].col, 0);
+  EXPECT_EQ(b.comp_group_idx, 1);
+  EXPECT_EQ(b.compound_idx, 1);
+  EXPECT_EQ(b.interp_filter[0], EIGHTTAP);
+  ASSERT_TRUE(rec.had_inter);
+  EXPECT_EQ(rec.inter.compound_type, COMPOUND_WEDGE);
+  EXPECT_EQ(rec.inter.wedge_index, 5);
+  EXPECT_EQ(rec.inter.wedge_sign, 1);
+}
+
+// An intra block of an inter frame: y_mode from YModeCdf[ Size_Group[ 8X8 ] ],
+// then (monochrome) no uv_mode, filter intra off in the sequence.
+TEST(TileParserInter, IntraBlockInInterFrame) {
+  TinyInterFrame f;
+  auto c = TileCdfs();
+  ReferenceRangeEncoder enc;
+  enc.EncodeSymbol(PARTITION_NONE, c->partition_w8_cdf[0], 4, true);
+  enc.EncodeSymbol(1, c->skip_cdf[0], 2, true);
+  enc.EncodeSymbol(0, c->is_inter_cdf[0], 2, true);
+  enc.EncodeSymbol(SMOOTH_PRED, c->y_mode_cdf[Size_Group[BLOCK_8X8]], 13, true);
+  const std::vector<uint8_t> data = enc.Finish();
+  FrameBlockInfo blocks;
+  InterRecorder rec;
+  const Status st = ParseTinyInter(f, data, &blocks, &rec);
+  ASSERT_TRUE(st.ok()) << st.message();
+  const BlockInfo& b = blocks.at(0, 0);
+  EXPECT_EQ(b.is_inter, 0);
+  EXPECT_EQ(b.y_mode, SMOOTH_PRED);
+  EXPECT_EQ(b.ref_frame[0], INTRA_FRAME);
+  EXPECT_EQ(b.ref_frame[1], NONE);
+  EXPECT_FALSE(rec.had_inter);
+}
+
+// A NEWMV difference that takes the motion vector to 1 << 14 breaks the
+// is_mv_valid requirement (6.10.25): InvalidData.
+TEST(TileParserInter, MotionVectorOutOfRangeIsInvalidData) {
+  TinyInterFrame f;
+  auto c = TileCdfs();
+  ReferenceRangeEncoder enc;
+  enc.EncodeSymbol(PARTITION_NONE, c->partition_w8_cdf[0], 4, true);
+  enc.EncodeSymbol(1, c->skip_cdf[0], 2, true);
+  enc.EncodeSymbol(1, c->is_inter_cdf[0], 2, true);
+  enc.EncodeSymbol(0, c->single_ref_cdf[1][0], 2, true);
+  enc.EncodeSymbol(0, c->single_ref_cdf[1][2], 2, true);
+  enc.EncodeSymbol(0, c->single_ref_cdf[1][3], 2, true);
+  enc.EncodeSymbol(0, c->new_mv_cdf[0], 2, true);
+  enc.EncodeSymbol(MV_JOINT_HZVNZ, c->mv_joint_cdf[0], 4, true);
+  // Class 10 with every bit set: mag = (2 << 12) + ((1023 << 3) | 7) + 1
+  // = 16384.
+  enc.EncodeSymbol(0, c->mv_sign_cdf[0][0], 2, true);
+  enc.EncodeSymbol(10, c->mv_class_cdf[0][0], 11, true);
+  for (int i = 0; i < 10; ++i) enc.EncodeSymbol(1, c->mv_bit_cdf[0][0][i], 2, true);
+  enc.EncodeSymbol(3, c->mv_fr_cdf[0][0], 4, true);
+  enc.EncodeSymbol(1, c->mv_hp_cdf[0][0], 2, true);
+  const std::vector<uint8_t> data = enc.Finish();
+  FrameBlockInfo blocks;
+  InterRecorder rec;
+  const Status st = ParseTinyInter(f, data, &blocks, &rec);
+  EXPECT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), HAV1_ERR_INVALID_DATA);
+}
+
 TEST(TileParser, GarbageEndsInAnErrorNotACrash) {
   TinyFrame f;
   f.hdr.MiRows = f.hdr.MiCols = 64;  // 256x256
@@ -230,6 +438,66 @@ TEST(TileParser, GarbageEndsInAnErrorNotACrash) {
     FrameBlockInfo blocks;
     ResetFrameBlockInfo(f.seq, f.hdr, &blocks);
     FrameTileDecoder dec(f.seq, f.hdr, *cdfs, &blocks, nullptr);
+    TileData t;
+    t.bounds = {0, 64, 0, 64};
+    t.data = data;
+    failures += !dec.DecodeTile(t).ok();
+  }
+  EXPECT_GE(failures, 45);
+}
+
+// Garbage in inter frames with every inter tool switched on (segmentation
+// with temporal prediction, compound, switchable and dual filters, warped
+// and switchable motion, skip mode) must end in an error, never a crash.
+TEST(TileParserInter, GarbageEndsInAnErrorNotACrash) {
+  TinyInterFrame f;
+  f.hdr.MiRows = f.hdr.MiCols = 64;
+  f.hdr.FrameWidth = f.hdr.FrameHeight = f.hdr.UpscaledWidth = 256;
+  f.hdr.tile_info.MiColStarts[1] = 64;
+  f.hdr.tile_info.MiRowStarts[1] = 64;
+  f.hdr.TxMode = TX_MODE_SELECT;
+  f.hdr.reference_select = 1;
+  f.hdr.skip_mode_present = 1;
+  f.hdr.SkipModeFrame[0] = LAST_FRAME;
+  f.hdr.SkipModeFrame[1] = ALTREF_FRAME;
+  f.hdr.interpolation_filter = SWITCHABLE;
+  f.hdr.is_motion_mode_switchable = 1;
+  f.hdr.allow_warped_motion = 1;
+  f.hdr.allow_screen_content_tools = 1;
+  SegmentationParams& seg = f.hdr.segmentation_params;
+  seg.segmentation_enabled = 1;
+  seg.segmentation_update_map = 1;
+  seg.segmentation_temporal_update = 1;
+  seg.LastActiveSegId = 7;
+  seg.FeatureEnabled[3][SEG_LVL_REF_FRAME] = 1;
+  seg.FeatureData[3][SEG_LVL_REF_FRAME] = GOLDEN_FRAME;
+  seg.FeatureEnabled[5][SEG_LVL_GLOBALMV] = 1;
+  f.seq.enable_dual_filter = 1;
+  f.seq.enable_masked_compound = 1;
+  f.seq.enable_jnt_comp = 1;
+  f.seq.enable_order_hint = 1;
+  f.seq.order_hint_bits_minus_1 = 6;
+  f.seq.enable_interintra_compound = 1;
+  f.seq.enable_filter_intra = 1;
+  std::vector<uint8_t> prev_seg(64 * 64);
+  for (size_t i = 0; i < prev_seg.size(); ++i) prev_seg[i] = static_cast<uint8_t>(i * 7 % 8);
+  InterFrameInputs inputs;
+  inputs.prev_segment_ids = prev_seg.data();
+  inputs.ref_is_scaled[GOLDEN_FRAME] = true;
+  uint32_t x = 777;
+  int failures = 0;
+  for (int trial = 0; trial < 50; ++trial) {
+    std::vector<uint8_t> data(1 + trial * 13);
+    for (auto& b : data) {
+      x = x * 1103515245u + 12345u;
+      b = static_cast<uint8_t>(x >> 24);
+    }
+    auto cdfs = std::make_unique<CdfContext>();
+    cdfs->InitNonCoeffCdfs();
+    cdfs->InitCoeffCdfs(100);
+    FrameBlockInfo blocks;
+    ResetFrameBlockInfo(f.seq, f.hdr, &blocks);
+    FrameTileDecoder dec(f.seq, f.hdr, *cdfs, &blocks, nullptr, inputs);
     TileData t;
     t.bounds = {0, 64, 0, 64};
     t.data = data;
