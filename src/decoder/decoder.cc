@@ -164,21 +164,23 @@ Status Decoder::HandleFrame(const ParsedFrame& frame) {
     return Status::Ok();
   }
   if (settings_.parse_only) return Status::Ok();
-  std::shared_ptr<DecodedPicture> pic;
-  const Status st = frame_decoder_->DecodeFrame(frame, slots_, &pic);
-  if (!st.ok() || !pic) {
+  std::shared_ptr<ReferenceFrame> ref;
+  const Status st = frame_decoder_->DecodeFrame(frame, slots_, &ref);
+  if (!st.ok() || !ref || !ref->picture) {
     ClearRefreshedSlots(frame);
     return st.ok() ? InvalidData("frame decoding produced no picture") : st;
   }
+  std::shared_ptr<DecodedPicture> pic = ref->picture;
   pic->seq = frame.seq_info;
   pic->frame = frame.frame_info;
   pic->metadata = ConvertMetadata(frame.metadata);
   pic->props = frame_props_;
   // 7.20 reference frame update process.
   const int refresh = frame.hdr ? frame.hdr->refresh_frame_flags : 0;
+  std::shared_ptr<const ReferenceFrame> stored = std::move(ref);
   for (int i = 0; i < 8; ++i) {
     if (refresh & (1 << i)) {
-      slots_[i] = pic;
+      slots_[i] = stored;
       slot_headers_[i] = frame.hdr.get();
     }
   }
@@ -207,13 +209,15 @@ Status Decoder::ShowExistingFrame(const ParsedFrame& frame) {
     }
   }
   // Nothing to show in parse-only mode or when the frame was not decoded.
-  if (slot < 0 || slot >= 8 || !slots_[slot]) return Status::Ok();
-  const std::shared_ptr<const DecodedPicture> shown = slots_[slot];
-  auto pic = std::make_shared<DecodedPicture>(*shown);  // shares the pixels
+  if (slot < 0 || slot >= 8 || !slots_[slot] || !slots_[slot]->picture) return Status::Ok();
+  const std::shared_ptr<const ReferenceFrame> shown = slots_[slot];
+  auto pic = std::make_shared<DecodedPicture>(*shown->picture);  // shares the pixels
   pic->seq = frame.seq_info;
   pic->frame = frame.frame_info;
   pic->metadata = ConvertMetadata(frame.metadata);
   pic->props = frame_props_;
+  // A shown key frame: 7.21 loads the slot's state and 7.20 stores it in
+  // every slot (refresh_frame_flags = allFrames).
   if (frame.frame_info.frame_type == HAV1_FRAME_TYPE_KEY) {
     for (int i = 0; i < 8; ++i) {
       slots_[i] = shown;

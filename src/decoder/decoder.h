@@ -80,7 +80,7 @@ class Decoder {
 
   // Reference slots (spec 7.20) with the header each picture was decoded
   // from (to find the slot a show_existing_frame shows).
-  RefPictures slots_{};
+  RefFrames slots_{};
   std::array<const void*, 8> slot_headers_{};
 
   // Input of a frame in progress: its props, and the packets its tile group

@@ -1,19 +1,17 @@
 #include "src/decoder/frame_decoder.h"
 
-#include "src/decoder/intra_frame.h"
+#include "src/decoder/decode_frame.h"
 
 namespace hav1 {
 
-Status FrameDecoder::DecodeFrame(const ParsedFrame& frame, const RefPictures& refs,
-                                 std::shared_ptr<DecodedPicture>* out) {
-  (void)refs;
+Status FrameDecoder::DecodeFrame(const ParsedFrame& frame, const RefFrames& refs,
+                                 std::shared_ptr<ReferenceFrame>* out) {
   out->reset();
   if (frame.seq == nullptr || frame.hdr == nullptr) {
     return InvalidData("frame without sequence or frame header");
   }
   HAV1_RETURN_IF_ERROR(CheckFrameSupported(settings_, *frame.seq, *frame.hdr));
-  // Key frames and intra-only frames.
-  return DecodeIntraFrame(settings_, frame, tables_, pool_, allocator_, out);
+  return hav1::DecodeFrame(settings_, frame, refs, tables_, pool_, allocator_, out);
 }
 
 }  // namespace hav1

@@ -13,12 +13,10 @@
 #include "src/dsp/dsp.h"
 #include "src/frame/picture.h"
 #include "src/frame/picture_buffer.h"
+#include "src/refs/reference_frame.h"
 #include "src/threading/thread_pool.h"
 
 namespace hav1 {
-
-// Pictures in the eight reference slots (spec 7.20), NULL where empty.
-using RefPictures = std::array<std::shared_ptr<const DecodedPicture>, 8>;
 
 class FrameDecoder {
  public:
@@ -31,10 +29,11 @@ class FrameDecoder {
   virtual ~FrameDecoder() = default;
 
   // Decodes the tile groups of frame (spec 7.3 onwards: tile decoding,
-  // reconstruction, in-loop filters) into *out, a new picture from the
-  // allocator, predicting from refs.
-  virtual Status DecodeFrame(const ParsedFrame& frame, const RefPictures& refs,
-                             std::shared_ptr<DecodedPicture>* out);
+  // reconstruction, in-loop filters) into *out: a new picture from the
+  // allocator and the state 7.20 saves with it, predicting from refs (the
+  // eight slots).
+  virtual Status DecodeFrame(const ParsedFrame& frame, const RefFrames& refs,
+                             std::shared_ptr<ReferenceFrame>* out);
 
  protected:
   const Hav1Settings& settings_;

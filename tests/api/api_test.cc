@@ -591,7 +591,10 @@ TEST(Streams, PixelDecodingNotImplementedYet) {
     MakePacket(&d, frames[i].data, 1000 + static_cast<int64_t>(i));
     ASSERT_EQ(hav1_data_wrap_user_data(&d, user, FreeCounter::Callback, &user_fc), HAV1_OK);
     const int rc = hav1_send_data(c, &d);
-    EXPECT_EQ(rc, HAV1_ERR_NOT_IMPLEMENTED) << "packet " << i;
+    // Film grain is not implemented; frames that would predict from an
+    // undecoded frame find an empty reference slot.
+    EXPECT_TRUE(rc == HAV1_ERR_NOT_IMPLEMENTED || rc == HAV1_ERR_INVALID_DATA)
+        << "packet " << i << " rc " << rc;
     EXPECT_EQ(d.sz, 0u);
     hav1_data_unref(&d);
     Hav1DataProps props;

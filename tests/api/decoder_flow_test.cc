@@ -28,8 +28,8 @@ class FakeFrameDecoder : public FrameDecoder {
  public:
   using FrameDecoder::FrameDecoder;
   int decoded = 0, hidden = 0;
-  Status DecodeFrame(const ParsedFrame& frame, const RefPictures&,
-                     std::shared_ptr<DecodedPicture>* out) override {
+  Status DecodeFrame(const ParsedFrame& frame, const RefFrames&,
+                     std::shared_ptr<ReferenceFrame>* out) override {
     auto pic = std::make_shared<DecodedPicture>();
     const Hav1PictureParameters p{frame.frame_info.frame_width, frame.frame_info.frame_height,
                                   frame.seq_info.layout, frame.seq_info.bitdepth};
@@ -38,7 +38,9 @@ class FakeFrameDecoder : public FrameDecoder {
         static_cast<uint8_t>(frame.frame_info.order_hint);
     decoded++;
     if (!frame.shown) hidden++;
-    *out = std::move(pic);
+    auto ref = std::make_shared<ReferenceFrame>();
+    ref->picture = std::move(pic);
+    *out = std::move(ref);
     return Status::Ok();
   }
 };
