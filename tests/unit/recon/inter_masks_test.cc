@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <thread>
 #include <vector>
 
 #include "src/recon/inter_tables.h"
@@ -29,6 +30,34 @@ std::vector<uint8_t> Wedge(int bsize, int sign, int index, int w, int h) {
 
 // ---------------------------------------------------------------------------
 // 7.11.3.11 wedge mask.
+
+// The first use builds WedgeMasks (a function-local static const); threads
+// racing on that first use all see the complete table.  This test runs
+// first in this binary, so the table is not built yet when it starts.
+TEST(WedgeMask, ConcurrentFirstUse) {
+  constexpr int kThreads = 4;
+  std::vector<std::vector<uint8_t>> got(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; t++) {
+    threads.emplace_back([&got, t] {
+      std::vector<uint8_t>& out = got[t];
+      for (int b : {3, 4, 5, 6, 7, 8, 9, 18, 19}) {
+        const int w = Block_Width(b), h = Block_Height(b);
+        std::vector<uint8_t> m(static_cast<size_t>(w) * h);
+        for (int s = 0; s < 2; s++) {
+          for (int idx = 0; idx < 16; idx++) {
+            if (!WedgeMask(b, s, idx, w, h, m.data(), w)) out.push_back(0xFF);
+            out.insert(out.end(), m.begin(), m.end());
+          }
+        }
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  // 2 * 16 masks of 64+128+128+256+512+512+1024+256+256 = 3136 samples.
+  ASSERT_EQ(got[0].size(), size_t{32 * 3136});
+  for (int t = 1; t < kThreads; t++) EXPECT_EQ(got[t], got[0]) << "thread " << t;
+}
 
 // Wedge_Bits (section 10) is 4 exactly for 8x8, 8x16, 16x8, 16x16, 16x32,
 // 32x16, 32x32, 8x32, 32x8 (block sizes 3..9, 18, 19) and 0 elsewhere.
