@@ -3,6 +3,8 @@
 // each case); the tables are the spec's Warped_Filters / Div_Lut.
 #include "src/recon/warp.h"
 
+#include "src/recon/inter_tables.h"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -478,6 +480,84 @@ TEST(BlockWarp, ShearedParamsStayInBounds) {
   const int32_t garbage2[6] = {INT32_MIN, INT32_MAX, INT32_MAX, INT32_MIN, INT32_MIN, INT32_MAX};
   BlockWarp<uint8_t>(ref.View(), garbage2, 1 << 20, 1 << 20, 1, 1, 0, 0, 8, 3, 11, pred, 16);
   SUCCEED();
+}
+
+// A literal transcription of the two loops of 7.11.3.5 (no precomputed
+// columns, plain ints), for random affine parameters that pass setup shear.
+template <typename Pixel>
+void SpecBlockWarp(const Plane<Pixel>& ref, const int32_t wp[6], int x, int y, int i8, int j8,
+                   int sub_x, int sub_y, int round0, int round1, int32_t* pred, int stride) {
+  const int64_t src_x = int64_t{x + j8 * 8 + 4} << sub_x;
+  const int64_t src_y = int64_t{y + i8 * 8 + 4} << sub_y;
+  const int64_t dst_x = int64_t{wp[2]} * src_x + int64_t{wp[3]} * src_y + wp[0];
+  const int64_t dst_y = int64_t{wp[4]} * src_x + int64_t{wp[5]} * src_y + wp[1];
+  int alpha, beta, gamma, delta;
+  EXPECT_TRUE(SetupShear(wp, &alpha, &beta, &gamma, &delta));
+  const int64_t x4 = dst_x >> sub_x, y4 = dst_y >> sub_y;
+  const int64_t ix4 = x4 >> 16, sx4 = x4 & 65535, iy4 = y4 >> 16, sy4 = y4 & 65535;
+  int intermediate[15][8];
+  for (int i1 = -7; i1 < 8; i1++) {
+    for (int i2 = -4; i2 < 4; i2++) {
+      const int64_t sx = sx4 + alpha * i2 + beta * i1;
+      const int64_t offs = ((sx + 512) >> 10) + 64;
+      EXPECT_GE(offs, 0);
+      EXPECT_LE(offs, 192);
+      int s = 0;
+      for (int i3 = 0; i3 < 8; i3++) {
+        s += Warped_Filters[offs][i3] * ref.At(iy4 + i1, ix4 + i2 - 3 + i3);
+      }
+      intermediate[i1 + 7][i2 + 4] = Round2Ref(s, round0);
+    }
+  }
+  for (int i1 = -4; i1 < 4; i1++) {
+    for (int i2 = -4; i2 < 4; i2++) {
+      const int64_t sy = sy4 + gamma * i2 + delta * i1;
+      const int64_t offs = ((sy + 512) >> 10) + 64;
+      int s = 0;
+      for (int i3 = 0; i3 < 8; i3++) s += Warped_Filters[offs][i3] * intermediate[i1 + i3 + 4][i2 + 4];
+      pred[(i8 * 8 + i1 + 4) * stride + j8 * 8 + i2 + 4] = Round2Ref(s, round1);
+    }
+  }
+}
+
+TEST(BlockWarp, RandomAffineMatchesSpecLoops) {
+  std::mt19937 rng(42);
+  auto uniform = [&](int lo, int hi) {
+    return lo + static_cast<int>(rng() % static_cast<uint32_t>(hi - lo + 1));
+  };
+  const Plane<uint8_t> ref8(64, 48, 8, 11);
+  const Plane<uint16_t> ref10(64, 48, 10, 12);
+  int tested = 0;
+  for (int iter = 0; iter < 4000 && tested < 600; iter++) {
+    // Global-motion-sized parameters (GM_ALPHA range) and translations that
+    // reach past every edge of the 64x48 plane.
+    const int32_t wp[6] = {uniform(-40, 100) * kOne + uniform(0, 65535),
+                           uniform(-40, 80) * kOne + uniform(0, 65535),
+                           kOne + uniform(-8192, 8192), uniform(-8192, 8192),
+                           uniform(-8192, 8192), kOne + uniform(-8192, 8192)};
+    int a, b, g, d;
+    if (!SetupShear(wp, &a, &b, &g, &d)) continue;
+    tested++;
+    const int sub = uniform(0, 1);
+    const int x = uniform(0, 3) * 8, y = uniform(0, 2) * 8;
+    int32_t got[16 * 16], want[16 * 16];
+    for (int i8 = 0; i8 < 2; i8++) {
+      for (int j8 = 0; j8 < 2; j8++) {
+        if (tested % 2) {
+          BlockWarp<uint8_t>(ref8.View(), wp, x, y, i8, j8, sub, sub, 8, 3, 11, got, 16);
+          SpecBlockWarp(ref8, wp, x, y, i8, j8, sub, sub, 3, 11, want, 16);
+        } else {
+          BlockWarp<uint16_t>(ref10.View(), wp, x, y, i8, j8, sub, sub, 10, 3, 7, got, 16);
+          SpecBlockWarp(ref10, wp, x, y, i8, j8, sub, sub, 3, 7, want, 16);
+        }
+      }
+    }
+    for (int i = 0; i < 256; i++) {
+      ASSERT_EQ(got[i], want[i]) << "i=" << i << " params " << wp[0] << " " << wp[1] << " "
+                                 << wp[2] << " " << wp[3] << " " << wp[4] << " " << wp[5];
+    }
+  }
+  EXPECT_GE(tested, 300);
 }
 
 TEST(BlockWarp, EmptyReferencePredictsZero) {
