@@ -139,7 +139,10 @@ LoopResult DecodeLoop(input::Reader* reader, Hav1Context* c, bool keep_going,
   };
 
   std::string read_error;
-  for (;;) {
+  // A decode error without keep_going ends the input, but the pictures
+  // decoded before it still come out (drained below).
+  bool stop_input = false;
+  while (!stop_input) {
     input::TemporalUnit tu;
     const int got = reader->Read(&tu, &read_error);
     if (got < 0) {
@@ -171,7 +174,7 @@ LoopResult DecodeLoop(input::Reader* reader, Hav1Context* c, bool keep_going,
       if (res < 0 && res != HAV1_ERR_AGAIN) {
         ReportDecodeError(c, res, "decoding", tu.offset, r.units, progress);
         r.error = true;
-        if (!keep_going) return r;
+        if (!keep_going) stop_input = true;
         hav1_data_unref(data.get());
         break;
       }
