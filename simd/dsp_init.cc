@@ -9,7 +9,11 @@
 
 #include "hwy/highway.h"
 #include "hwy/targets.h"
+#include "simd/cdef.h"
 #include "simd/itx.h"
+#include "simd/loopfilter.h"
+#include "simd/looprestoration.h"
+#include "simd/mc.h"
 
 namespace hav1 {
 namespace {
@@ -86,6 +90,10 @@ Status InitDspTables(const char* max_target, DspTables* tables,
   if (target != 0) {
     // Families a target does not implement keep their reference kernels.
     (void)FillItxTablesForTarget(target, &tables->itx);
+    (void)FillMcTablesForTarget(target, &tables->mc);
+    (void)FillCdefTablesForTarget(target, &tables->cdef);
+    (void)FillLoopFilterTablesForTarget(target, &tables->loopfilter);
+    (void)FillLoopRestorationTablesForTarget(target, &tables->looprestoration);
   }
   if (target_name != nullptr) {
     *target_name = target != 0 ? hwy::TargetName(target) : "reference";

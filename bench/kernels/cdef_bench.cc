@@ -1,0 +1,1 @@
+// Placeholder: cdef kernel benchmarks in progress.

@@ -1,0 +1,1 @@
+// Placeholder: loopfilter kernel benchmarks in progress.

@@ -1,0 +1,1 @@
+// Placeholder: looprestoration kernel benchmarks in progress.

@@ -1,0 +1,1 @@
+// Placeholder: mc kernel benchmarks in progress.
