@@ -30,6 +30,7 @@ synth() { SYNTH_ARGS="${*:2}"; SYNTH_CMD=("$@"); SYNTH_DONE=0; }
 aom() { aomenc --quiet --cpu-used=8 --threads=1 "$@" 2>/dev/null; }
 # Slow speed setting: the fast ones prune most inter tools from the search.
 aom1() { nice aomenc --quiet --cpu-used=1 --threads=1 "$@" 2>/dev/null; }
+aomrt() { nice aomenc --quiet --rt --cpu-used=7 --threads=1 "$@" 2>/dev/null; }
 rav1e() { nice ffmpeg -v error -y "$@"; }
 svt() { nice SvtAv1EncApp "$@" >/dev/null 2>&1; }
 
@@ -85,7 +86,7 @@ make_one() {
     tags=$(auto_tags "$tags" "$tmp/h.txt")
   fi
   cmd="$*"; cmd=${cmd//$tmp\/src.y4m/SYNTH.y4m}; cmd=${cmd//$out\//}
-  cmd=${cmd/#aom1 /aomenc --cpu-used=1 --threads=1 }
+  cmd=${cmd/#aom1 /aomenc --cpu-used=1 --threads=1 }; cmd=${cmd/#aomrt /aomenc --rt --cpu-used=7 --threads=1 }
   cmd=${cmd/#rav1e /ffmpeg }; cmd=${cmd/#svt /SvtAv1EncApp }
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\tmatch\t%s\t%s\t%s\t\t%s\n' \
     "$name" "$ma" "$ma" "$frames" "$w" "$h" "$depth" "$chroma" "$container" \
@@ -149,7 +150,7 @@ check_tools() {
 printf 'file\tmd5\tmd5_nograin\tframes\twidth\theight\tbitdepth\tchroma\tcontainer\texpect\ttags\tsource\tlicense\targs\tmd5_first\n' > "$tmp/manifest"
 
 synth "$tmp/src.y4m" 96 64 4
-SAMPLE_GEOM="96 64 8 420"
+SAMPLE_GEOM="64 48 8 420"
 make_one hav1-intra-420-8bit.ivf ivf "8bit,420,intra-only,ivf" \
   aom --ivf --kf-max-dist=0 --limit=4 --end-usage=q --cq-level=32 -o "$out/hav1-intra-420-8bit.ivf" "$tmp/src.y4m"
 
@@ -241,6 +242,22 @@ NEED="seq.enable_dual_filter=0 is_filter_switchable=1" \
 make_one hav1-inter-filter-switchable.ivf ivf "8bit,420,inter,interp-switchable,ivf" \
   aom1 $A $I --enable-dual-filter=0 -o "$out/hav1-inter-filter-switchable.ivf" "$tmp/src.y4m"
 
+# Frame-level features of inter frames: segmentation (ids from the previous
+# map; cyclic refresh with a coded and a temporally predicted map), delta LF,
+# CDF updates switched off on some frames with the reduced transform set.
+NEED="segmentation_enabled=1 segmentation_update_map=0 frame_type=1" \
+make_one hav1-inter-segmentation.ivf ivf "8bit,420,inter,segmentation,delta-q,ivf" \
+  aom1 $A --aq-mode=1 -o "$out/hav1-inter-segmentation.ivf" "$tmp/src.y4m"
+NEED="segmentation_update_map=1 segmentation_temporal_update=1 frame_type=1" \
+make_one hav1-inter-rt-cyclic-refresh.ivf ivf "8bit,420,inter,segmentation,realtime,ivf" \
+  aomrt --ivf --limit=10 --end-usage=cbr --target-bitrate=60 --min-q=40 --max-q=56 --aq-mode=3 -o "$out/hav1-inter-rt-cyclic-refresh.ivf" "$tmp/src.y4m"
+NEED="delta_lf_present=1 frame_type=1" \
+make_one hav1-inter-delta-lf.ivf ivf "8bit,420,inter,delta-q,delta-lf,ivf" \
+  aom1 $A --delta-lf-mode=1 -o "$out/hav1-inter-delta-lf.ivf" "$tmp/src.y4m"
+NEED="disable_cdf_update=1 reduced_tx_set=1 frame_type=1" \
+make_one hav1-inter-cdf-selective.ivf ivf "8bit,420,inter,disable-cdf-update,reduced-tx-set,ivf" \
+  aom1 $A --cdf-update-mode=2 --reduced-tx-type-set=1 -o "$out/hav1-inter-cdf-selective.ivf" "$tmp/src.y4m"
+
 synth "$tmp/src.y4m" 176 112 10 --pattern warp
 NEED="allow_warped_motion=1 is_motion_mode_switchable=1" UNLIKE="--enable-warped-motion=0" \
 make_one hav1-inter-warped.ivf ivf "8bit,420,inter,warped-motion,ivf" \
@@ -256,6 +273,11 @@ SAMPLE_GEOM="160 96 8 420"
 NEED="distinct_sizes=([2-9]|[1-9][0-9])" \
 make_one hav1-inter-resize.ivf ivf "8bit,420,inter,size-change,ivf" \
   aom1 $A --resize-mode=2 -o "$out/hav1-inter-resize.ivf" "$tmp/src.y4m"
+# Key frame at full size, inter frames at 2/3 (the first predicts from the
+# scaled key frame, frame_size_with_refs finds the others' size).
+NEED='distinct_sizes=2 found_ref\[[0-6]\]=1' \
+make_one hav1-inter-resize-fixed.ivf ivf "8bit,420,inter,size-change,ivf" \
+  aom1 $A --resize-mode=1 --resize-denominator=12 --resize-kf-denominator=8 -o "$out/hav1-inter-resize-fixed.ivf" "$tmp/src.y4m"
 NEED="seq.enable_superres=1 use_superres=1 frame_type=1" \
 make_one hav1-inter-superres.ivf ivf "8bit,420,inter,superres,ivf" \
   aom1 $A --superres-mode=2 -o "$out/hav1-inter-superres.ivf" "$tmp/src.y4m"
@@ -283,6 +305,18 @@ SAMPLE_GEOM="96 64 8 mono"
 NEED="seq.mono_chrome=1 frame_type=1 reference_select=1" \
 make_one hav1-inter-mono.ivf ivf "8bit,mono,inter,ivf" \
   aom1 $A --monochrome -o "$out/hav1-inter-mono.ivf" "$tmp/src.y4m"
+
+synth "$tmp/src.y4m" 64 48 4 --pattern objects
+SAMPLE_GEOM="64 48 8 420"
+NEED="base_q_idx=0 frame_type=1" \
+make_one hav1-inter-lossless.ivf ivf "8bit,420,inter,lossless,ivf" \
+  aom1 --ivf --limit=4 --lossless=1 -o "$out/hav1-inter-lossless.ivf" "$tmp/src.y4m"
+
+synth "$tmp/src.y4m" 128 96 8 --pattern scroll
+SAMPLE_GEOM="128 96 8 420"
+NEED="allow_screen_content_tools=1 frame_type=1" \
+make_one hav1-inter-screen.ivf ivf "8bit,420,inter,screen-content,ivf" \
+  aom1 --ivf --limit=8 --end-usage=q --cq-level=32 --tune-content=screen -o "$out/hav1-inter-screen.ivf" "$tmp/src.y4m"
 
 synth "$tmp/src.y4m" 160 96 8 --pattern objects
 SAMPLE_GEOM="160 96 8 420"

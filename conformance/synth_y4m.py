@@ -4,7 +4,7 @@ the same arguments give the same bytes.  Usage: synth_y4m.py OUT.y4m WIDTH
 HEIGHT FRAMES [--depth 8|10|12] [--chroma 420|422|444|mono] [--pattern P]
 
 Patterns: natural (moving gradients, bars and a bouncing box), text (screen
-content glyphs), and textured scenes in motion that make an encoder pick the
+content glyphs), scroll (the glyphs scrolling by whole samples), and textured scenes in motion that make an encoder pick the
 inter tools: pan (sub-pixel translation of the whole picture: interpolation
 filters), zoom (the whole picture zooms and rotates: global motion), warp
 (rotating and zooming patches over a panning background: local warped motion),
@@ -89,8 +89,9 @@ def main():
     ap.add_argument("frames", type=int)
     ap.add_argument("--depth", type=int, default=8, choices=(8, 10, 12))
     ap.add_argument("--chroma", default="420", choices=("420", "422", "444", "mono"))
-    ap.add_argument("--pattern", default="natural", choices=("natural", "text") + SCENES,
+    ap.add_argument("--pattern", default="natural", choices=("natural", "text", "scroll") + SCENES,
                     help="text: two-colour glyph-like tiles that repeat (screen content); "
+                    "scroll: the same glyphs scrolling by whole samples; "
                     "pan, zoom, warp, objects: textured scenes in motion (see above)")
     a = ap.parse_args()
     w, h, d = a.width, a.height, a.depth
@@ -117,6 +118,14 @@ def main():
                     v = 40 + ((x - bx) * 5 + t * 7) % 60
                 return v
 
+            if a.pattern == "scroll":
+                # The text glyphs scrolling by whole samples (screen content
+                # whose motion is integer).
+                def luma(x, y, _t=t):
+                    x, y = x + 3 * _t, y + _t
+                    g = ((x // 8) * 7 + (y // 8) * 3) % 5
+                    bit = (g * 37 + (x % 8) * 5 + (y % 8) * 3) % 7 < 3
+                    return 16 if bit else 235
             if a.pattern == "text":
                 # 8x8 "glyphs" from a small alphabet, repeated along the rows.
                 def luma(x, y, _t=t):
