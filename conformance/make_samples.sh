@@ -150,7 +150,7 @@ check_tools() {
 printf 'file\tmd5\tmd5_nograin\tframes\twidth\theight\tbitdepth\tchroma\tcontainer\texpect\ttags\tsource\tlicense\targs\tmd5_first\n' > "$tmp/manifest"
 
 synth "$tmp/src.y4m" 96 64 4
-SAMPLE_GEOM="64 48 8 420"
+SAMPLE_GEOM="96 64 8 420"
 make_one hav1-intra-420-8bit.ivf ivf "8bit,420,intra-only,ivf" \
   aom --ivf --kf-max-dist=0 --limit=4 --end-usage=q --cq-level=32 -o "$out/hav1-intra-420-8bit.ivf" "$tmp/src.y4m"
 
