@@ -294,11 +294,19 @@ NEED="tile_cols_log2=1 tile_rows_log2=1 frame_type=1" \
 make_one hav1-inter-tiles.ivf ivf "8bit,420,inter,tiles,ivf" \
   aom1 $A --sb-size=64 --tile-columns=1 --tile-rows=1 -o "$out/hav1-inter-tiles.ivf" "$tmp/src.y4m"
 
-synth "$tmp/src.y4m" 150 94 8 --pattern objects
-SAMPLE_GEOM="150 94 8 420"
+synth "$tmp/src.y4m" 151 93 8 --pattern objects
+SAMPLE_GEOM="151 93 8 420"
 NEED="frame_type=1 reference_select=1" \
 make_one hav1-inter-odd-size.ivf ivf "8bit,420,inter,odd-size,ivf" \
   aom1 $A -o "$out/hav1-inter-odd-size.ivf" "$tmp/src.y4m"
+
+# Fast pan (about 22 samples a frame): long motion vectors (MV classes) and
+# blocks predicted from far outside the reference frames.
+synth "$tmp/src.y4m" 160 96 10 --pattern pan --speed 16
+SAMPLE_GEOM="160 96 8 420"
+NEED="frame_type=1" \
+make_one hav1-inter-fast-motion.ivf ivf "8bit,420,inter,ivf" \
+  aom1 $A -o "$out/hav1-inter-fast-motion.ivf" "$tmp/src.y4m"
 
 synth "$tmp/src.y4m" 96 64 8 --pattern objects --chroma mono
 SAMPLE_GEOM="96 64 8 mono"
@@ -346,6 +354,14 @@ if [ -n "$only" ] && [ -f "$out/MANIFEST.tsv" ]; then
   done > "$tmp/merged"
   mv "$tmp/merged" "$tmp/manifest"
 fi
+# Rows in the order of this script's make_one lines (FS: tab or colon).
+script_order() {
+  awk 'NR == FNR { if ($1 == "make_one") ord[$2] = ++n; next }
+       FNR == 1 && $0 ~ /^file\t/ { print "0\t" $0; next }
+       { split($0, k, /[\t:]/); print ((k[1] in ord) ? ord[k[1]] : 9999) "\t" $0 }' "$0" "$1" |
+    sort -s -n -k1,1 | cut -f2-
+}
+script_order "$tmp/manifest" > "$tmp/ordered"; mv "$tmp/ordered" "$tmp/manifest"
 mv "$tmp/manifest" "$out/MANIFEST.tsv"
 echo "wrote $out/MANIFEST.tsv" >&2
 if [ -f "$tmp/checks" ]; then
@@ -353,5 +369,5 @@ if [ -f "$tmp/checks" ]; then
   awk -F: 'NR == FNR { neu[$1] = $0; order[++m] = $1; next }
     { if ($1 in neu) { print neu[$1]; done[$1] = 1 } else print }
     END { for (i = 1; i <= m; i++) if (!(order[i] in done)) print neu[order[i]] }' "$tmp/checks" "$out/CHECKS.txt" > "$tmp/c2"
-  mv "$tmp/c2" "$out/CHECKS.txt"
+  script_order "$tmp/c2" > "$out/CHECKS.txt"
 fi

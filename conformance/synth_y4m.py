@@ -2,6 +2,7 @@
 """Writes a synthetic Y4M clip for conformance/make_samples.sh.  Deterministic:
 the same arguments give the same bytes.  Usage: synth_y4m.py OUT.y4m WIDTH
 HEIGHT FRAMES [--depth 8|10|12] [--chroma 420|422|444|mono] [--pattern P]
+[--speed S]
 
 Patterns: natural (moving gradients, bars and a bouncing box), text (screen
 content glyphs), scroll (the glyphs scrolling by whole samples), and textured scenes in motion that make an encoder pick the
@@ -89,6 +90,8 @@ def main():
     ap.add_argument("frames", type=int)
     ap.add_argument("--depth", type=int, default=8, choices=(8, 10, 12))
     ap.add_argument("--chroma", default="420", choices=("420", "422", "444", "mono"))
+    ap.add_argument("--speed", type=float, default=1.0,
+                    help="motion speed factor of the pan/zoom/warp/objects scenes")
     ap.add_argument("--pattern", default="natural", choices=("natural", "text", "scroll") + SCENES,
                     help="text: two-colour glyph-like tiles that repeat (screen content); "
                     "scroll: the same glyphs scrolling by whole samples; "
@@ -133,7 +136,7 @@ def main():
                     bit = (g * 37 + (x % 8) * 5 + (y % 8) * 3) % 7 < 3
                     return 16 if bit else 235
             if a.pattern in SCENES:
-                f_scene = scene_sampler(a.pattern, w, h, t)
+                f_scene = scene_sampler(a.pattern, w, h, t if a.speed == 1.0 else t * a.speed)
                 clip = lambda v: min(255, max(0, int(round(v))))
                 planes = [[[clip(f_scene(x + 0.5, y + 0.5, 1)) for x in range(w)] for y in range(h)]]
                 if a.chroma != "mono":
