@@ -71,7 +71,6 @@ int BlockShape(int bsize) {
 
 // 7.11.3.11 initialise_wedge_mask_table().
 WedgeTable::WedgeTable() : data{}, offset{} {
-  WedgeTable* t = this;
   constexpr int kSize = MASK_MASTER_SIZE;
   // MasterMask[ dir ][ i ][ j ]: 6 * 64 * 64 bytes, on the stack for the
   // one-time build.
@@ -99,7 +98,7 @@ WedgeTable::WedgeTable() : data{}, offset{} {
   }
   size_t pos = 0;
   for (int bsize = 0; bsize < BLOCK_SIZES; bsize++) {
-    t->offset[bsize] = pos;
+    offset[bsize] = pos;
     if (bsize < BLOCK_8X8 || kWedgeBits[bsize] == 0) continue;
     w = Block_Width(bsize);
     h = Block_Height(bsize);
@@ -114,8 +113,8 @@ WedgeTable::WedgeTable() : data{}, offset{} {
       for (int i = 1; i < h; i++) sum += master[dir][yoff + i][xoff];
       const int avg = (sum + (w + h - 1) / 2) / (w + h - 1);
       const int flip_sign = avg < 32 ? 1 : 0;
-      uint8_t* keep = t->data + pos + (flip_sign * WEDGE_TYPES + wedge) * mask_size;
-      uint8_t* inverse = t->data + pos + ((1 - flip_sign) * WEDGE_TYPES + wedge) * mask_size;
+      uint8_t* keep = data + pos + (flip_sign * WEDGE_TYPES + wedge) * mask_size;
+      uint8_t* inverse = data + pos + ((1 - flip_sign) * WEDGE_TYPES + wedge) * mask_size;
       for (int i = 0; i < h; i++) {
         for (int j = 0; j < w; j++) {
           const int m = master[dir][yoff + i][xoff + j];
