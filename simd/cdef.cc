@@ -136,10 +136,13 @@ inline int DampingAdj(int threshold, int damping) {
   return threshold ? std::max(0, damping - FloorLog2(static_cast<uint32_t>(threshold))) : 0;
 }
 
-// 7.15.3 CDEF filter process for one kW x kH block.
-template <typename Pixel, int kW, int kH>
-void CdefFilter(Pixel* dst, ptrdiff_t dst_stride, const uint16_t* src, ptrdiff_t src_stride,
-                int pri_str, int sec_str, int dir, int damping, int bitdepth) {
+// 7.15.3 CDEF filter process for one kW x kH block.  kPri / kSec: the
+// primary / secondary strength is non-zero (a zero strength makes every
+// constrain() of that kind 0, but its taps still bound min / max).
+template <typename Pixel, int kW, int kH, bool kPri, bool kSec>
+void CdefFilterBlock(Pixel* dst, ptrdiff_t dst_stride, const uint16_t* src,
+                     ptrdiff_t src_stride, int pri_str, int sec_str, int dir, int damping,
+                     int bitdepth) {
   using D = hn::CappedTag<uint16_t, kW * kH>;
   const D d;
   const hn::RebindToSigned<D> di;
@@ -147,14 +150,6 @@ void CdefFilter(Pixel* dst, ptrdiff_t dst_stride, const uint16_t* src, ptrdiff_t
   constexpr int kRows = static_cast<int>(hn::MaxLanes(D())) / kW;  // rows per vector
   static_assert(kRows >= 1 && kH % kRows == 0, "vector must hold whole rows");
 
-  if (pri_str == 0 && sec_str == 0) {
-    // sum = 0: every sample keeps x (Clip3( min, max, x ) with min <= x <= max).
-    for (int i = 0; i < kH; i += kRows) {
-      StorePixels<kW>(d, LoadRows<kW>(d, src + i * src_stride, src_stride),
-                      dst + i * dst_stride, dst_stride);
-    }
-    return;
-  }
   dir &= 7;
   const int coeff_shift = bitdepth - 8;
   const int tap_set = (pri_str >> coeff_shift) & 1;  // Cdef_Pri_Taps row
@@ -176,7 +171,7 @@ void CdefFilter(Pixel* dst, ptrdiff_t dst_stride, const uint16_t* src, ptrdiff_t
     const V x = LoadRows<kW>(d, s, src_stride);
     V mn = x;
     auto mx = hn::BitCast(di, x);
-    V pri_sum[2], sec_sum[2];
+    V sum_u = hn::Zero(d);
     for (int k = 0; k < 2; k++) {
       const V p0 = LoadRows<kW>(d, s + pri_off[k], src_stride);
       const V p1 = LoadRows<kW>(d, s - pri_off[k], src_stride);
@@ -188,20 +183,49 @@ void CdefFilter(Pixel* dst, ptrdiff_t dst_stride, const uint16_t* src, ptrdiff_t
       mx = hn::Max(mx, hn::Max(hn::Max(hn::BitCast(di, p0), hn::BitCast(di, p1)),
                                hn::Max(hn::Max(hn::BitCast(di, s0), hn::BitCast(di, s1)),
                                        hn::Max(hn::BitCast(di, s2), hn::BitCast(di, s3)))));
-      pri_sum[k] = hn::Add(Constrain(p0, x, pri_thr, pri_adj), Constrain(p1, x, pri_thr, pri_adj));
-      sec_sum[k] = hn::Add(hn::Add(Constrain(s0, x, sec_thr, sec_adj),
-                                   Constrain(s1, x, sec_thr, sec_adj)),
-                           hn::Add(Constrain(s2, x, sec_thr, sec_adj),
-                                   Constrain(s3, x, sec_thr, sec_adj)));
+      // Cdef_Pri_Taps[ tap_set ][ k ] = { 4, 2 } or { 3, 3 }; Cdef_Sec_Taps[ ][ k ] = { 2, 1 }.
+      if constexpr (kPri) {
+        const V c = hn::Add(Constrain(p0, x, pri_thr, pri_adj), Constrain(p1, x, pri_thr, pri_adj));
+        sum_u = hn::Add(sum_u, hn::Mul(c, k == 0 ? pri_tap0 : pri_tap1));
+      }
+      if constexpr (kSec) {
+        const V c = hn::Add(hn::Add(Constrain(s0, x, sec_thr, sec_adj),
+                                    Constrain(s1, x, sec_thr, sec_adj)),
+                            hn::Add(Constrain(s2, x, sec_thr, sec_adj),
+                                    Constrain(s3, x, sec_thr, sec_adj)));
+        sum_u = hn::Add(sum_u, k == 0 ? hn::ShiftLeft<1>(c) : c);
+      }
     }
-    // Cdef_Pri_Taps[ tap_set ] = { 4, 2 } or { 3, 3 }; Cdef_Sec_Taps = { 2, 1 }.
-    const V sum_u = hn::Add(hn::Add(hn::Mul(pri_sum[0], pri_tap0), hn::Mul(pri_sum[1], pri_tap1)),
-                            hn::Add(hn::ShiftLeft<1>(sec_sum[0]), sec_sum[1]));
     auto sum = hn::BitCast(di, sum_u);
     sum = hn::Add(sum, hn::ShiftRight<15>(sum));  // sum - ( sum < 0 )
     auto y = hn::Add(hn::BitCast(di, x), hn::ShiftRight<4>(hn::Add(sum, hn::Set(di, 8))));
     y = hn::Min(hn::Max(y, hn::BitCast(di, mn)), mx);  // Clip3( min, max, . )
     StorePixels<kW>(d, hn::BitCast(d, y), dst + i * dst_stride, dst_stride);
+  }
+}
+
+// 7.15.3 for one block: picks the variant for the zero / non-zero strengths.
+template <typename Pixel, int kW, int kH>
+void CdefFilter(Pixel* dst, ptrdiff_t dst_stride, const uint16_t* src, ptrdiff_t src_stride,
+                int pri_str, int sec_str, int dir, int damping, int bitdepth) {
+  if (pri_str == 0 && sec_str == 0) {
+    // sum = 0: every sample keeps x (Clip3( min, max, x ) with min <= x <= max).
+    using D = hn::CappedTag<uint16_t, kW * kH>;
+    const D d;
+    constexpr int kRows = static_cast<int>(hn::MaxLanes(D())) / kW;
+    for (int i = 0; i < kH; i += kRows) {
+      StorePixels<kW>(d, LoadRows<kW>(d, src + i * src_stride, src_stride),
+                      dst + i * dst_stride, dst_stride);
+    }
+  } else if (sec_str == 0) {
+    CdefFilterBlock<Pixel, kW, kH, true, false>(dst, dst_stride, src, src_stride, pri_str,
+                                                sec_str, dir, damping, bitdepth);
+  } else if (pri_str == 0) {
+    CdefFilterBlock<Pixel, kW, kH, false, true>(dst, dst_stride, src, src_stride, pri_str,
+                                                sec_str, dir, damping, bitdepth);
+  } else {
+    CdefFilterBlock<Pixel, kW, kH, true, true>(dst, dst_stride, src, src_stride, pri_str,
+                                               sec_str, dir, damping, bitdepth);
   }
 }
 
