@@ -25,10 +25,10 @@
 // (EIGHTTAP, SMOOTH) use 3 pairs, rows with taps 0,1,6,7 zero (the 4-tap sets
 // for w/h <= 4, BILINEAR) use 2 pairs, the rest (SHARP) 4 pairs.
 //
-// write / avg / dist: int32 lanes, Round2 then Clip1 with Min/Max, saturating
-// demotion to the pixel type.  dist computes fwd * p0 + bck * p1 in int32
-// (the reference uses int64): identical for |pred| < 2^26, which holds for
-// every pred of put (|pred| < 2^18).
+// write / avg / dist: int32 lanes, Round2, Clip1 with Min/Max, demotion to
+// the pixel type.  dist computes
+// fwd * p0 + bck * p1 in int32 (the reference uses int64): identical for
+// |pred| < 2^26, which holds for every pred of put (|pred| < 2^18).
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "simd/mc.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
@@ -153,6 +153,7 @@ HWY_NOINLINE void FilterCols(int32_t* pred, ptrdiff_t pred_stride, const int16_t
   const D32<kW> d32;
   const auto half = hn::Set(d32, int32_t{1} << (round1 - 1));
   if constexpr (kKind == kIdentity) {
+    (void)f;
     const hn::Rebind<int16_t, D32<kW>> d16h;
     for (int r = 0; r < h; ++r) {
       const int16_t* m = mid + (r + 3) * kW;
@@ -300,10 +301,12 @@ void Put(int32_t* pred, ptrdiff_t pred_stride, const Pixel* src, ptrdiff_t src_s
 // ---------------------------------------------------------------------------
 // The final writes of 7.11.3.1.
 
-// Stores int32 lanes already clamped to [ 0, (1 << bitdepth) - 1 ].
+// Clip1 and store (the clamp is explicit: Highway 1.0.3's AVX2 int32 -> uint8
+// DemoteTo does not saturate values above 32767).
 template <class D, typename Pixel>
-HWY_INLINE void StorePixels(D d, hn::Vec<D> v, Pixel* dst) {
+HWY_INLINE void StoreClip1(D d, hn::Vec<D> v, int32_t max, Pixel* dst) {
   const hn::Rebind<Pixel, D> dp;
+  v = hn::Min(hn::Max(v, hn::Zero(d)), hn::Set(d, max));
   hn::StoreU(hn::DemoteTo(dp, v), dp, dst);
 }
 
@@ -335,8 +338,7 @@ void Write(Pixel* dst, ptrdiff_t dst_stride, const int32_t* pred, ptrdiff_t pred
     Pixel* out = dst + i * dst_stride;
     const int c = ForColumns(w, [&](auto d, int x) HWY_ATTR {
       auto v = hn::ShiftRightSame(hn::Add(hn::LoadU(d, p + x), hn::Set(d, half)), post_round);
-      v = hn::Min(hn::Max(v, hn::Zero(d)), hn::Set(d, max));
-      StorePixels(d, v, out + x);
+      StoreClip1(d, v, max, out + x);
     });
     for (int x = c; x < w; ++x) {
       out[x] = static_cast<Pixel>(Clip1(Round2(p[x], post_round), bitdepth));
@@ -357,8 +359,7 @@ void Avg(Pixel* dst, ptrdiff_t dst_stride, const int32_t* pred0, const int32_t* 
     const int c = ForColumns(w, [&](auto d, int x) HWY_ATTR {
       const auto s = hn::Add(hn::LoadU(d, p0 + x), hn::LoadU(d, p1 + x));
       auto v = hn::ShiftRightSame(hn::Add(s, hn::Set(d, half)), shift);
-      v = hn::Min(hn::Max(v, hn::Zero(d)), hn::Set(d, max));
-      StorePixels(d, v, out + x);
+      StoreClip1(d, v, max, out + x);
     });
     for (int x = c; x < w; ++x) {
       out[x] = static_cast<Pixel>(Clip1(Round2(p0[x] + p1[x], shift), bitdepth));
@@ -381,8 +382,7 @@ void Dist(Pixel* dst, ptrdiff_t dst_stride, const int32_t* pred0, const int32_t*
       const auto s = hn::Add(hn::Mul(hn::LoadU(d, p0 + x), hn::Set(d, fwd_weight)),
                              hn::Mul(hn::LoadU(d, p1 + x), hn::Set(d, bck_weight)));
       auto v = hn::ShiftRightSame(hn::Add(s, hn::Set(d, half)), shift);
-      v = hn::Min(hn::Max(v, hn::Zero(d)), hn::Set(d, max));
-      StorePixels(d, v, out + x);
+      StoreClip1(d, v, max, out + x);
     });
     for (int x = c; x < w; ++x) {
       const int32_t s = fwd_weight * p0[x] + bck_weight * p1[x];
