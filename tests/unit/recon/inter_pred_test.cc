@@ -27,13 +27,17 @@ struct Fixture {
   tile::FrameBlockInfo blocks;
   InterRefs refs{};
   ReconFrame<uint8_t> frame;
-  std::vector<uint8_t> ref_pix[3];
+  int num_planes = 1;
+  std::vector<uint8_t> ref_pix[4][3];
   std::vector<tile::InterBlockParams> inter_params;
 
-  Fixture() {
+  // chroma: 4:2:0 with three planes instead of monochrome.
+  explicit Fixture(bool chroma = false) : num_planes(chroma ? 3 : 1) {
     seq.color_config.BitDepth = 8;
-    seq.color_config.mono_chrome = 1;
-    seq.color_config.NumPlanes = 1;
+    seq.color_config.mono_chrome = chroma ? 0 : 1;
+    seq.color_config.NumPlanes = num_planes;
+    seq.color_config.subsampling_x = 1;
+    seq.color_config.subsampling_y = 1;
     hdr.FrameIsIntra = 0;
     hdr.frame_type = INTER_FRAME;
     hdr.MiCols = 4;
@@ -46,21 +50,26 @@ struct Fixture {
     FillIpredTablesRef(&tables.ipred);
     FillMcTablesRef(&tables.mc);
     const int zeros[3] = {};
-    blocks.Reset(4, 4, false, 1, zeros, zeros);
-    frame.Allocate(4, 4, 1, 1, 1);
+    blocks.Reset(4, 4, false, num_planes, zeros, zeros);
+    frame.Allocate(4, 4, num_planes, 1, 1);
   }
 
-  // Slot `slot` holds a w x h picture with samples fn( x, y ).
+  // Slot `slot` holds a w x h picture with samples fn( x, y ) in every
+  // plane (chroma planes: ( w + 1 ) / 2 x ( h + 1 ) / 2).
   template <typename Fn>
   void SetRef(int slot, int w, int h, Fn fn) {
-    ref_pix[slot].resize(static_cast<size_t>(w) * h);
-    for (int y = 0; y < h; ++y) {
-      for (int x = 0; x < w; ++x) ref_pix[slot][y * w + x] = static_cast<uint8_t>(fn(x, y));
-    }
     InterRefPicture& p = refs[slot];
+    for (int plane = 0; plane < num_planes; ++plane) {
+      const int pw = plane ? (w + 1) / 2 : w, ph = plane ? (h + 1) / 2 : h;
+      std::vector<uint8_t>& pix = ref_pix[slot][plane];
+      pix.resize(static_cast<size_t>(pw) * ph);
+      for (int y = 0; y < ph; ++y) {
+        for (int x = 0; x < pw; ++x) pix[y * pw + x] = static_cast<uint8_t>(fn(x, y));
+      }
+      p.data[plane] = pix.data();
+      p.stride[plane] = pw;
+    }
     p.valid = true;
-    p.data[0] = ref_pix[slot].data();
-    p.stride[0] = w;
     p.upscaled_width = w;
     p.frame_width = w;
     p.frame_height = h;
@@ -97,7 +106,7 @@ struct Fixture {
 
   // Runs compute_prediction for the block at ( mi_row, mi_col ).
   bool Predict(int mi_row, int mi_col, const tile::InterBlockParams& ip, bool avail_u = false,
-               bool avail_l = false, std::string* err = nullptr) {
+               bool avail_l = false, std::string* err = nullptr, bool has_chroma = false) {
     IntraReconstructor<uint8_t> recon(seq, hdr, tables, blocks, refs, &frame);
     tile::BlockParams bp;
     bp.mi_row = mi_row;
@@ -106,11 +115,12 @@ struct Fixture {
     bp.inter = &ip;
     bp.avail_u = avail_u;
     bp.avail_l = avail_l;
+    bp.has_chroma = has_chroma;
     recon.OnBlock(bp);
     if (err != nullptr) *err = recon.error();
     return recon.ok();
   }
-  int At(int x, int y) const { return *frame.plane(0).at(x, y); }
+  int At(int x, int y, int plane = 0) const { return *frame.plane(plane).at(x, y); }
 };
 
 TEST(InterPred, ScaleMotionVectorUnscaled) {
@@ -378,6 +388,41 @@ TEST(InterPred, ObmcBlendFromAboveAndLeft) {
   g.Update(2, 2, [](tile::BlockInfo& i) { i.motion_mode = tile::OBMC; });
   ASSERT_TRUE(g.Predict(2, 2, ip, true, true));
   for (int y = 0; y < 8; ++y) EXPECT_EQ(g.At(8, 8 + y), row_after_above[y]) << y;
+}
+
+// 5.11.33 for a 4x4 block with chroma in 4:2:0: when none of the four 4x4
+// luma blocks of the 8x8 area is intra (someUseIntra = 0), the 4x4 chroma
+// block is predicted as four 2x2 blocks, each with the motion information of
+// the luma block at the same position; otherwise it is predicted whole with
+// the current block's.  References: LAST = 10, LAST2 = 20, LAST3 = 30,
+// GOLDEN = 40 in every plane, zero motion vectors.
+TEST(InterPred, Sub8x8ChromaUsesEachLumaBlocksMotion) {
+  Fixture f(/*chroma=*/true);
+  for (int slot = 0; slot < 4; ++slot) {
+    f.SetRef(slot, 16, 16, [slot](int, int) { return 10 * (slot + 1); });
+  }
+  f.PutBlock(0, 0, tile::BLOCK_4X4, LAST_FRAME);
+  f.PutBlock(0, 1, tile::BLOCK_4X4, LAST2_FRAME);
+  f.PutBlock(1, 0, tile::BLOCK_4X4, LAST3_FRAME);
+  f.PutBlock(1, 1, tile::BLOCK_4X4, GOLDEN_FRAME);
+  tile::InterBlockParams ip;
+  std::string err;
+  ASSERT_TRUE(f.Predict(1, 1, ip, false, false, &err, /*has_chroma=*/true)) << err;
+  EXPECT_EQ(f.At(4, 4), 40);
+  for (int plane = 1; plane < 3; ++plane) {
+    for (int y = 0; y < 4; ++y) {
+      for (int x = 0; x < 4; ++x) {
+        EXPECT_EQ(f.At(x, y, plane), 10 * (1 + (y / 2) * 2 + x / 2)) << plane << " " << x << ","
+                                                                     << y;
+      }
+    }
+  }
+  // One intra block in the 8x8 area: the whole chroma block from GOLDEN.
+  f.PutBlock(0, 1, tile::BLOCK_4X4, INTRA_FRAME);
+  ASSERT_TRUE(f.Predict(1, 1, ip, false, false, &err, true)) << err;
+  for (int y = 0; y < 4; ++y) {
+    for (int x = 0; x < 4; ++x) EXPECT_EQ(f.At(x, y, 2), 40) << x << "," << y;
+  }
 }
 
 TEST(InterPred, EmptyOrMismatchedReferenceSlotIsAnError) {
