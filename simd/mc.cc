@@ -120,6 +120,7 @@ HWY_NOINLINE void FilterRows(int16_t* mid, const Pixel* src, ptrdiff_t stride, i
     constexpr int kT0 = FirstTap(kKind);
     constexpr int kPairs = NumPairs(kKind);
     hn::Vec<D16<kW>> taps[kPairs];
+    HWY_UNROLL(4)
     for (int i = 0; i < kPairs; ++i) taps[i] = TapPair<kW>(f, kT0 + 2 * i);
     const auto half = hn::Set(d32, int32_t{1} << (round0 - 1));
     for (int r = r0; r < r1; ++r) {
@@ -128,6 +129,7 @@ HWY_NOINLINE void FilterRows(int16_t* mid, const Pixel* src, ptrdiff_t stride, i
       // (the load at offset t); odd columns the load at offset t + 1.
       auto even = half, odd = half;
       auto even1 = hn::Zero(d32), odd1 = hn::Zero(d32);
+      HWY_UNROLL(4)
       for (int i = 0; i < kPairs; ++i) {
         even = hn::ReorderWidenMulAccumulate(d32, LoadPixels<kW>(row + 2 * i), taps[i], even,
                                              even1);
@@ -167,11 +169,13 @@ HWY_NOINLINE void FilterCols(int32_t* pred, ptrdiff_t pred_stride, const int16_t
     constexpr int kT0 = FirstTap(kKind);
     constexpr int kPairs = NumPairs(kKind);
     hn::Vec<D16<kW>> taps[kPairs];
+    HWY_UNROLL(4)
     for (int i = 0; i < kPairs; ++i) taps[i] = TapPair<kW>(f, kT0 + 2 * i);
     for (int r = 0; r < h; ++r) {
       const int16_t* m = mid + (r + kT0) * kW;
       auto lo = half, hi = half;
       auto lo1 = hn::Zero(d32), hi1 = hn::Zero(d32);
+      HWY_UNROLL(4)
       for (int i = 0; i < kPairs; ++i) {
         const auto a = hn::Load(d16, m + (2 * i) * kW);
         const auto b = hn::Load(d16, m + (2 * i + 1) * kW);
