@@ -25,8 +25,9 @@
 // (EIGHTTAP, SMOOTH) use 3 pairs, rows with taps 0,1,6,7 zero (the 4-tap sets
 // for w/h <= 4, BILINEAR) use 2 pairs, the rest (SHARP) 4 pairs.
 //
-// write / avg / dist: int32 lanes, Round2, Clip1 with Min/Max, demotion to
-// the pixel type.  dist computes
+// write / avg / dist: int32 lanes, Round2, then Clip1: for 8-bit the
+// saturating int32 -> int16 -> uint8 packs (16 pixels per step), for 10/12-bit
+// Min/Max and the demotion to uint16.  dist computes
 // fwd * p0 + bck * p1 in int32 (the reference uses int64): identical for
 // |pred| < 2^26, which holds for every pred of put (|pred| < 2^18).
 #undef HWY_TARGET_INCLUDE
@@ -53,8 +54,10 @@ namespace hn = hwy::HWY_NAMESPACE;
 // 256-bit strips where vectors have 2 x 128-bit blocks (AVX2, AVX-512 with
 // 256-bit tags); the vertical pass reorders its per-block results for them.
 #if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX2
+#define HAV1_MC_WIDE 1
 constexpr bool kHaveWideStrips = true;
 #else
+#define HAV1_MC_WIDE 0
 constexpr bool kHaveWideStrips = false;
 #endif
 
@@ -314,13 +317,12 @@ HWY_INLINE void StoreClip1(D d, hn::Vec<D> v, int32_t max, Pixel* dst) {
   hn::StoreU(hn::DemoteTo(dp, v), dp, dst);
 }
 
-// Runs op( d, c ) over the columns of a row: full vectors, then 4 lanes,
-// then returns the first column left for the scalar tail.
+// Runs op( d, x ) over the columns [ c, w ) of a row: full vectors, then 4
+// lanes; returns the first column left for the scalar tail.
 template <typename Op>
-HWY_INLINE int ForColumns(int w, const Op& op) {
+HWY_INLINE int ForColumns(int c, int w, const Op& op) {
   const hn::CappedTag<int32_t, 8> d;
   const int n = static_cast<int>(hn::Lanes(d));
-  int c = 0;
   for (; c + n <= w; c += n) op(d, c);
   if constexpr (hn::MaxLanes(hn::CappedTag<int32_t, 8>()) > 4) {
     const hn::FixedTag<int32_t, 4> d4;
@@ -332,6 +334,53 @@ HWY_INLINE int ForColumns(int w, const Op& op) {
   return c;
 }
 
+// 8-bit rows, 8 or 16 pixels per step: the saturating int32 -> int16 ->
+// uint8 packs are Clip1 for bitdepth 8.  Returns the first column not done.
+template <typename Compute>
+HWY_INLINE int StoreRowU8(uint8_t* out, int w, const Compute& compute) {
+  int c = 0;
+#if HAV1_MC_WIDE
+  {
+    // Per 128-bit block the int16 pack interleaves groups of 4 lanes:
+    // a0-3 b0-3 | a4-7 b4-7; the uint8 demotion keeps that order and the
+    // 32-bit lane lookup (0, 2, 1, 3) restores a0-7 b0-7.
+    const hn::FixedTag<int32_t, 8> d32;
+    const hn::FixedTag<int16_t, 16> d16;
+    const hn::FixedTag<uint8_t, 16> d8;
+    const hn::FixedTag<uint32_t, 4> du32;
+    alignas(16) static constexpr int32_t kOrder[4] = {0, 2, 1, 3};
+    const auto order = hn::SetTableIndices(du32, kOrder);
+    for (; c + 16 <= w; c += 16) {
+      const auto packed = hn::ReorderDemote2To(d16, compute(d32, c), compute(d32, c + 8));
+      const auto bytes = hn::BitCast(du32, hn::DemoteTo(d8, packed));
+      hn::StoreU(hn::BitCast(d8, hn::TableLookupLanes(bytes, order)), d8, out + c);
+    }
+  }
+#endif
+  // One 128-bit block: the int16 pack is in order.
+  const hn::FixedTag<int32_t, 4> d32;
+  const hn::FixedTag<int16_t, 8> d16;
+  const hn::FixedTag<uint8_t, 8> d8;
+  for (; c + 8 <= w; c += 8) {
+    const auto packed = hn::ReorderDemote2To(d16, compute(d32, c), compute(d32, c + 4));
+    hn::StoreU(hn::DemoteTo(d8, packed), d8, out + c);
+  }
+  return c;
+}
+
+// Stores Clip1( compute( d, x ) ) for the columns of a row; returns the first
+// column left for the scalar tail.
+template <typename Pixel, typename Compute>
+HWY_INLINE int StoreColumns(Pixel* out, int w, int32_t max, const Compute& compute) {
+  int c = 0;
+  if constexpr (sizeof(Pixel) == 1) {
+    if (max == 255) c = StoreRowU8(out, w, compute);
+  }
+  return ForColumns(c, w, [&](auto d, int x) HWY_ATTR {
+    StoreClip1(d, compute(d, x), max, out + x);
+  });
+}
+
 template <typename Pixel>
 void Write(Pixel* dst, ptrdiff_t dst_stride, const int32_t* pred, ptrdiff_t pred_stride, int w,
            int h, int post_round, int bitdepth) {
@@ -340,9 +389,8 @@ void Write(Pixel* dst, ptrdiff_t dst_stride, const int32_t* pred, ptrdiff_t pred
   for (int i = 0; i < h; ++i) {
     const int32_t* p = pred + i * pred_stride;
     Pixel* out = dst + i * dst_stride;
-    const int c = ForColumns(w, [&](auto d, int x) HWY_ATTR {
-      auto v = hn::ShiftRightSame(hn::Add(hn::LoadU(d, p + x), hn::Set(d, half)), post_round);
-      StoreClip1(d, v, max, out + x);
+    const int c = StoreColumns(out, w, max, [&](auto d, int x) HWY_ATTR {
+      return hn::ShiftRightSame(hn::Add(hn::LoadU(d, p + x), hn::Set(d, half)), post_round);
     });
     for (int x = c; x < w; ++x) {
       out[x] = static_cast<Pixel>(Clip1(Round2(p[x], post_round), bitdepth));
@@ -360,10 +408,9 @@ void Avg(Pixel* dst, ptrdiff_t dst_stride, const int32_t* pred0, const int32_t* 
     const int32_t* p0 = pred0 + i * pred_stride;
     const int32_t* p1 = pred1 + i * pred_stride;
     Pixel* out = dst + i * dst_stride;
-    const int c = ForColumns(w, [&](auto d, int x) HWY_ATTR {
+    const int c = StoreColumns(out, w, max, [&](auto d, int x) HWY_ATTR {
       const auto s = hn::Add(hn::LoadU(d, p0 + x), hn::LoadU(d, p1 + x));
-      auto v = hn::ShiftRightSame(hn::Add(s, hn::Set(d, half)), shift);
-      StoreClip1(d, v, max, out + x);
+      return hn::ShiftRightSame(hn::Add(s, hn::Set(d, half)), shift);
     });
     for (int x = c; x < w; ++x) {
       out[x] = static_cast<Pixel>(Clip1(Round2(p0[x] + p1[x], shift), bitdepth));
@@ -382,11 +429,10 @@ void Dist(Pixel* dst, ptrdiff_t dst_stride, const int32_t* pred0, const int32_t*
     const int32_t* p0 = pred0 + i * pred_stride;
     const int32_t* p1 = pred1 + i * pred_stride;
     Pixel* out = dst + i * dst_stride;
-    const int c = ForColumns(w, [&](auto d, int x) HWY_ATTR {
+    const int c = StoreColumns(out, w, max, [&](auto d, int x) HWY_ATTR {
       const auto s = hn::Add(hn::Mul(hn::LoadU(d, p0 + x), hn::Set(d, fwd_weight)),
                              hn::Mul(hn::LoadU(d, p1 + x), hn::Set(d, bck_weight)));
-      auto v = hn::ShiftRightSame(hn::Add(s, hn::Set(d, half)), shift);
-      StoreClip1(d, v, max, out + x);
+      return hn::ShiftRightSame(hn::Add(s, hn::Set(d, half)), shift);
     });
     for (int x = c; x < w; ++x) {
       const int32_t s = fwd_weight * p0[x] + bck_weight * p1[x];
@@ -403,6 +449,7 @@ void FillPixel(McTable<Pixel>* t) {
   t->dist = &Dist<Pixel>;
 }
 
+#undef HAV1_MC_WIDE
 #endif  // HWY_TARGET != HWY_SCALAR
 
 }  // namespace
