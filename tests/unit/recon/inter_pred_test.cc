@@ -441,6 +441,90 @@ TEST(InterPred, EmptyOrMismatchedReferenceSlotIsAnError) {
   EXPECT_FALSE(f.Predict(0, 0, ip, false, false, &err));
 }
 
+// Hostile input: random grids, motion vectors, filters, modes and warp
+// parameters never make the predictor read or write outside its buffers
+// (run under valgrind or a sanitizer build to check the reads); it either
+// predicts or fails.
+TEST(InterPred, RandomBlocksStayInBounds) {
+  std::mt19937 rng(1234);
+  auto rnd = [&](int lo, int hi) {
+    return lo + static_cast<int>(rng() % static_cast<uint32_t>(hi - lo + 1));
+  };
+  int predicted = 0;
+  for (int iter = 0; iter < 300; ++iter) {
+    Fixture f(/*chroma=*/iter % 2 == 0);
+    const int ref_w[3] = {16, 8, 32}, ref_h[3] = {16, 24, 9};
+    for (int slot = 0; slot < 4; ++slot) {
+      if (rnd(0, 5) == 0) continue;  // empty slot
+      const int k = rnd(0, 2);
+      f.SetRef(slot, ref_w[k], ref_h[k], [&](int, int) { return rnd(0, 255); });
+    }
+    for (int i = 0; i < 7; ++i) f.hdr.ref_frame_idx[i] = rnd(0, 7);
+    for (int r = 1; r < 8; ++r) {
+      f.hdr.GmType[r] = rnd(0, 3);
+      f.hdr.gm_params[r][0] = rnd(-100000, 100000);
+      f.hdr.gm_params[r][1] = rnd(-100000, 100000);
+      f.hdr.gm_params[r][2] = (1 << 16) + rnd(-3000, 3000);
+      f.hdr.gm_params[r][3] = rnd(-3000, 3000);
+      f.hdr.gm_params[r][4] = rnd(-3000, 3000);
+      f.hdr.gm_params[r][5] = (1 << 16) + rnd(-3000, 3000);
+    }
+    f.hdr.force_integer_mv = rnd(0, 3) == 0;
+    for (int r = 0; r < 4; ++r) {
+      for (int c = 0; c < 4; ++c) {
+        tile::BlockInfo& b = f.blocks.at(r, c);
+        b.mi_size = static_cast<uint8_t>(rnd(0, tile::BLOCK_SIZES + 2));
+        b.is_inter = 1;
+        b.y_mode = static_cast<uint8_t>(rnd(tile::NEARESTMV, tile::NEW_NEWMV));
+        b.ref_frame[0] = static_cast<int8_t>(rnd(-1, 8));
+        b.ref_frame[1] = static_cast<int8_t>(rnd(-1, 8));
+        for (auto& mv : b.mv) {
+          mv.row = static_cast<int16_t>(rnd(-32768, 32767));
+          mv.col = static_cast<int16_t>(rnd(-32768, 32767));
+          if (rnd(0, 1)) {
+            mv.row = static_cast<int16_t>(rnd(-200, 200));
+            mv.col = static_cast<int16_t>(rnd(-200, 200));
+          }
+        }
+        b.interp_filter[0] = static_cast<uint8_t>(rnd(0, 5));
+        b.interp_filter[1] = static_cast<uint8_t>(rnd(0, 5));
+        b.motion_mode = static_cast<uint8_t>(rnd(0, 3));
+      }
+    }
+    tile::InterBlockParams ip;
+    ip.compound_type = rnd(-1, 5);
+    ip.interintra_mode = rnd(-1, 4);
+    ip.wedge_interintra = rnd(0, 1);
+    ip.wedge_index = rnd(0, 15);
+    ip.wedge_sign = rnd(0, 1);
+    ip.mask_type = rnd(0, 1);
+    ip.num_samples = rnd(0, 9);
+    for (auto& cand : ip.cand_list) {
+      for (int& v : cand) v = rnd(-2000, 2000);
+    }
+    const int mi_row = rnd(0, 3), mi_col = rnd(0, 3);
+    // Mostly valid values for every other block, so that prediction gets
+    // past the checks often enough.
+    if (iter % 2) {
+      tile::BlockInfo& b = f.blocks.at(mi_row, mi_col);
+      b.mi_size = static_cast<uint8_t>(rnd(0, tile::BLOCK_SIZES - 1));
+      b.interp_filter[0] = static_cast<uint8_t>(rnd(0, 3));
+      b.interp_filter[1] = static_cast<uint8_t>(rnd(0, 3));
+      b.ref_frame[0] = static_cast<int8_t>(rnd(1, 4));
+      b.ref_frame[1] = static_cast<int8_t>(rnd(-1, 4));
+      b.motion_mode = static_cast<uint8_t>(rnd(0, 2));
+      for (int slot = 0; slot < 4; ++slot) {
+        if (!f.refs[slot].valid) f.SetRef(slot, 16, 16, [&](int, int) { return rnd(0, 255); });
+      }
+      for (int i = 0; i < 7; ++i) f.hdr.ref_frame_idx[i] = rnd(0, 3);
+      ip.compound_type = rnd(0, 4);
+    }
+    predicted += f.Predict(mi_row, mi_col, ip, rnd(0, 1), rnd(0, 1), nullptr, rnd(0, 1));
+  }
+  EXPECT_GT(predicted, 10);
+  printf("random blocks predicted: %d of 300\n", predicted);
+}
+
 TEST(InterPred, InterBlockInAnIntraFrameIsAnError) {
   Fixture f;
   f.hdr.FrameIsIntra = 1;
