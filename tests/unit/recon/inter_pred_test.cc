@@ -425,6 +425,28 @@ TEST(InterPred, Sub8x8ChromaUsesEachLumaBlocksMotion) {
   }
 }
 
+// Inter-intra (5.11.33 then 7.11.3.13 / 7.11.3.14): an 8x8 block at y = 8
+// with II_V_PRED copies the row above (200) as its intra prediction, the
+// inter prediction is 100, and Mask[ i ][ j ] = Ii_Weights_1d[ i * 16 ] =
+// 60, 34, 19, 11, 6, 4, 2, 1 by row: Round2( m * 200 + ( 64 - m ) * 100, 6 )
+// = 194, 153, 130, 117, 109, 106, 103, 102.
+TEST(InterPred, InterIntraVerticalBlend) {
+  Fixture f;
+  f.SetRef(0, 16, 16, [](int, int) { return 100; });
+  f.PutBlock(2, 0, tile::BLOCK_8X8, LAST_FRAME, INTRA_FRAME);
+  f.Update(2, 0, [](tile::BlockInfo& i) { i.interintra = 1; });
+  for (int x = 0; x < 16; ++x) *f.frame.plane(0).at(x, 7) = 200;
+  tile::InterBlockParams ip;
+  ip.compound_type = tile::COMPOUND_INTRA;
+  ip.interintra_mode = tile::II_V_PRED;
+  std::string err;
+  ASSERT_TRUE(f.Predict(2, 0, ip, /*avail_u=*/true, /*avail_l=*/false, &err)) << err;
+  const int expect[8] = {194, 153, 130, 117, 109, 106, 103, 102};
+  for (int y = 0; y < 8; ++y) {
+    for (int x = 0; x < 8; ++x) EXPECT_EQ(f.At(x, 8 + y), expect[y]) << x << "," << y;
+  }
+}
+
 TEST(InterPred, EmptyOrMismatchedReferenceSlotIsAnError) {
   Fixture f;
   f.PutBlock(0, 0, tile::BLOCK_8X8, LAST_FRAME);
