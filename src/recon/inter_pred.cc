@@ -237,11 +237,18 @@ void InterPredictor<Pixel>::BlockInterPrediction(const RefPlane& ref, const McPo
   // Near the reference's edges: the samples the filters read, clamped to
   // lastX / lastY as in the spec, copied into edge_.
   const int ew = w + 7, eh = h + 7;
+  // Columns c < left read column 0, c >= right column lastX, the rest
+  // ref[ ][ ix - 3 + c ] unclamped.
+  const int64_t x0 = ix - 3;
+  const int left = static_cast<int>(Clip3<int64_t>(0, ew, -x0));
+  const int right = static_cast<int>(Clip3<int64_t>(left, ew, ref.last_x + 1 - x0));
   for (int r = 0; r < eh; ++r) {
     const int64_t ry = Clip3<int64_t>(0, ref.last_y, iy - 3 + r);
     const Pixel* row = ref.data + ry * ref.stride;
     Pixel* out = edge_.data() + static_cast<ptrdiff_t>(r) * ew;
-    for (int c = 0; c < ew; ++c) out[c] = row[Clip3<int64_t>(0, ref.last_x, ix - 3 + c)];
+    std::fill(out, out + left, row[0]);
+    if (right > left) std::copy(row + x0 + left, row + x0 + right, out + left);
+    std::fill(out + right, out + ew, row[ref.last_x]);
   }
   mc_.put(pred, kPredStride, edge_.data() + 3 * ew + 3, ew, w, h, filter_x, filter_y,
           rnd.round0, rnd.round1, scratch_.data());
