@@ -146,9 +146,160 @@ void Wiener(Pixel* dst, ptrdiff_t dst_stride, const Pixel* src, ptrdiff_t src_st
   }
 }
 
+// ---- 7.17.2 / 7.17.3 self guided filter ----------------------------------
+// Same arithmetic as the reference, organised for speed: box sums slide over
+// column sums (instead of (2r+1)^2 reads per sample), the a2 division of
+// 7.17.3 is a table over z in 0..254, and for r = 2 (pass 0) only the odd
+// rows of A and B are computed (the weights of the even ones are 0).
+
+constexpr int kSgrMtableBits = 20;  // SGRPROJ_MTABLE_BITS
+constexpr int kSgrRecipBits = 12;   // SGRPROJ_RECIP_BITS
+constexpr int kSgrSgrBits = 8;      // SGRPROJ_SGR_BITS
+constexpr int kSgrRstBits = 4;      // SGRPROJ_RST_BITS
+constexpr int kSgrPrjBits = 7;      // SGRPROJ_PRJ_BITS
+
+// a2 of 7.17.3 for z < 255.
+struct SgrA2Table {
+  uint16_t v[255];
+  constexpr SgrA2Table() : v() {
+    v[0] = 1;
+    for (int z = 1; z < 255; z++) {
+      v[z] = static_cast<uint16_t>(((z << kSgrSgrBits) + (z / 2)) / (z + 1));
+    }
+  }
+};
+constexpr SgrA2Table kSgrA2;
+
+constexpr int kSgrDim = kLrMaxBlock + 2;  // A / B rows and columns -1 .. 64
+
+// 7.17.3 box filter process for one pass: F[ i * kLrMaxBlock + j ].
+// Returns false if the radius is 0.
+template <typename Pixel>
+bool BoxFilterFast(const Pixel* src, ptrdiff_t src_stride, int w, int h, int set, int pass,
+                   int bitdepth, int32_t* f) {
+  const int r = kSgrParams[set][pass * 2 + 0];
+  if (r == 0) return false;
+  const int eps = kSgrParams[set][pass * 2 + 1];
+  const int n = (2 * r + 1) * (2 * r + 1);
+  const int n2e = n * n * eps;
+  const int64_t s = ((1 << kSgrMtableBits) + n2e / 2) / n2e;
+  const int64_t one_over_n = ((1 << kSgrRecipBits) + (n / 2)) / n;
+  const int sh_a = 2 * (bitdepth - 8), sh_b = bitdepth - 8;
+  // A[ i ][ j ] and B[ i ][ j ] at [ i + 1 ][ j + 1 ].
+  int32_t a_arr[kSgrDim][kSgrDim];
+  int32_t b_arr[kSgrDim][kSgrDim];
+  // Column sums over rows i - r .. i + r for x in -1 - r .. w + r at
+  // [ x + 1 + r ].
+  const int ncols = w + 2 + 2 * r;
+  uint32_t col_sq[kLrMaxBlock + 2 + 4];
+  int32_t col_sum[kLrMaxBlock + 2 + 4];
+  const Pixel* base = src - (1 + r);  // column x = -1 - r
+  const int istep = pass == 0 ? 2 : 1;  // r = 2 uses odd rows only
+  for (int i = -1; i < h + 1; i += istep) {
+    for (int x = 0; x < ncols; x++) {
+      uint32_t sq = 0;
+      int32_t sum = 0;
+      for (int dy = -r; dy <= r; dy++) {
+        const int c = base[(i + dy) * src_stride + x];
+        sq += static_cast<uint32_t>(c * c);
+        sum += c;
+      }
+      col_sq[x] = sq;
+      col_sum[x] = sum;
+    }
+    int32_t* arow = a_arr[i + 1];
+    int32_t* brow = b_arr[i + 1];
+    for (int j = 0; j < w + 2; j++) {  // j - 1 = -1 .. w
+      uint32_t sq = 0;
+      int32_t sum = 0;
+      for (int dx = 0; dx <= 2 * r; dx++) {
+        sq += col_sq[j + dx];
+        sum += col_sum[j + dx];
+      }
+      const int64_t a = (int64_t{sq} + ((int64_t{1} << sh_a) >> 1)) >> sh_a;
+      const int64_t d = (int64_t{sum} + ((int64_t{1} << sh_b) >> 1)) >> sh_b;
+      const int64_t p = std::max<int64_t>(0, a * n - d * d);
+      const int64_t z = (p * s + (int64_t{1} << (kSgrMtableBits - 1))) >> kSgrMtableBits;
+      const int a2 = z >= 255 ? 256 : kSgrA2.v[z];
+      const int64_t b2 = int64_t{(1 << kSgrSgrBits) - a2} * sum * one_over_n;
+      arow[j] = a2;
+      brow[j] = static_cast<int32_t>((b2 + (int64_t{1} << (kSgrRecipBits - 1))) >> kSgrRecipBits);
+    }
+  }
+  for (int i = 0; i < h; i++) {
+    const Pixel* srow = src + i * src_stride;
+    int32_t* frow = f + i * kLrMaxBlock;
+    if (pass == 0) {
+      // Odd i: row i weighted 5 6 5, shift 4; even i: rows i - 1 and i + 1.
+      const bool odd = (i & 1) != 0;
+      const int32_t* a0 = a_arr[odd ? i + 1 : i];
+      const int32_t* b0 = b_arr[odd ? i + 1 : i];
+      const int32_t* a1 = a_arr[odd ? i + 1 : i + 2];
+      const int32_t* b1 = b_arr[odd ? i + 1 : i + 2];
+      const int rs = kSgrSgrBits + (odd ? 4 : 5) - kSgrRstBits;
+      for (int j = 0; j < w; j++) {
+        int64_t a = 5 * (a0[j] + a0[j + 2]) + 6 * a0[j + 1];
+        int64_t b = 5 * (int64_t{b0[j]} + b0[j + 2]) + 6 * int64_t{b0[j + 1]};
+        if (!odd) {
+          a += 5 * (a1[j] + a1[j + 2]) + 6 * a1[j + 1];
+          b += 5 * (int64_t{b1[j]} + b1[j + 2]) + 6 * int64_t{b1[j + 1]};
+        }
+        const int64_t v = a * srow[j] + b;
+        frow[j] = static_cast<int32_t>((v + (int64_t{1} << (rs - 1))) >> rs);
+      }
+    } else {
+      const int32_t* au = a_arr[i];
+      const int32_t* am = a_arr[i + 1];
+      const int32_t* ad = a_arr[i + 2];
+      const int32_t* bu = b_arr[i];
+      const int32_t* bm = b_arr[i + 1];
+      const int32_t* bd = b_arr[i + 2];
+      constexpr int rs = kSgrSgrBits + 5 - kSgrRstBits;
+      for (int j = 0; j < w; j++) {
+        const int64_t a = 3 * int64_t{au[j] + au[j + 2] + ad[j] + ad[j + 2]} +
+                          4 * int64_t{au[j + 1] + ad[j + 1] + am[j] + am[j + 1] + am[j + 2]};
+        const int64_t b = 3 * (int64_t{bu[j]} + bu[j + 2] + bd[j] + bd[j + 2]) +
+                          4 * (int64_t{bu[j + 1]} + bd[j + 1] + bm[j] + bm[j + 1] + bm[j + 2]);
+        const int64_t v = a * srow[j] + b;
+        frow[j] = static_cast<int32_t>((v + (int64_t{1} << (rs - 1))) >> rs);
+      }
+    }
+  }
+  return true;
+}
+
+// 7.17.2 self guided filter process.
+template <typename Pixel>
+void Sgr(Pixel* dst, ptrdiff_t dst_stride, const Pixel* src, ptrdiff_t src_stride, int w, int h,
+         int set, int xqd0, int xqd1, int bitdepth) {
+  int32_t flt0[kLrMaxBlock * kLrMaxBlock];
+  int32_t flt1[kLrMaxBlock * kLrMaxBlock];
+  const bool r0 = BoxFilterFast(src, src_stride, w, h, set, 0, bitdepth, flt0);
+  const bool r1 = BoxFilterFast(src, src_stride, w, h, set, 1, bitdepth, flt1);
+  const int64_t w0 = xqd0, w1 = xqd1;
+  const int64_t w2 = (1 << kSgrPrjBits) - w0 - w1;
+  const int64_t max = (1 << bitdepth) - 1;
+  constexpr int rs = kSgrRstBits + kSgrPrjBits;
+  for (int i = 0; i < h; i++) {
+    const Pixel* srow = src + i * src_stride;
+    const int32_t* f0 = flt0 + i * kLrMaxBlock;
+    const int32_t* f1 = flt1 + i * kLrMaxBlock;
+    Pixel* out = dst + i * dst_stride;
+    for (int j = 0; j < w; j++) {
+      const int64_t u = int64_t{srow[j]} << kSgrRstBits;
+      int64_t v = w1 * u;
+      v += r0 ? w0 * f0[j] : w0 * u;
+      v += r1 ? w2 * f1[j] : w2 * u;
+      const int64_t x = (v + (int64_t{1} << (rs - 1))) >> rs;
+      out[j] = static_cast<Pixel>(std::clamp<int64_t>(x, 0, max));
+    }
+  }
+}
+
 template <typename Pixel>
 void FillPixel(LoopRestorationTable<Pixel>* t) {
   t->wiener = Wiener<Pixel>;
+  t->sgr = Sgr<Pixel>;
 }
 
 #endif  // HWY_TARGET != HWY_SCALAR

@@ -200,7 +200,7 @@ int RunSgrAll(const char* target, SgrFn<Pixel> fn, SgrFn<Pixel> ref, int bitdept
   uint32_t seed = static_cast<uint32_t>(bitdepth * 4242);
   std::mt19937 rng(seed);
   for (int set = 0; set < 16; set++) {
-    for (int rep = 0; rep < 8; rep++) {
+    for (int rep = 0; rep < 24; rep++) {
       const int xqd0 = rep == 0 ? -96 : rep == 1 ? 31 : -96 + static_cast<int>(rng() % 128);
       const int xqd1 = rep == 0 ? 95 : rep == 1 ? -32 : -32 + static_cast<int>(rng() % 128);
       const int w = rep < 2 ? 64 : 1 + static_cast<int>(rng() % 64);
@@ -248,6 +248,8 @@ void TestLoopRestorationKernelsMatchReference() {
 #if HWY_TARGET != HWY_SCALAR
   EXPECT_NE(t.lowbd.wiener, ref.lowbd.wiener);
   EXPECT_NE(t.highbd.wiener, ref.highbd.wiener);
+  EXPECT_NE(t.lowbd.sgr, ref.lowbd.sgr);
+  EXPECT_NE(t.highbd.sgr, ref.highbd.sgr);
 #endif
   int cases = 0;
   int n = lr_test::RunWienerAll<uint8_t>(target, t.lowbd.wiener, ref.lowbd.wiener, 8);
