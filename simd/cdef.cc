@@ -30,10 +30,14 @@
 // ( BitDepth - 8 ) ) - 128).  partial[ 6 ] (column sums), partial[ 7 ] and
 // partial[ 5 ] (row pairs shifted by i / 2 and 3 - i / 2 lanes) come from the
 // rows; partial[ 2 ], partial[ 1 ] and partial[ 3 ] are the same three sums on
-// the transposed block; partial[ 0 ] / partial[ 4 ] are the rows (reversed
-// rows) shifted by i lanes.  The costs are computed in i32 lanes (every cost
-// is at most 8 * 1024^2 * 105 < 2^30 because Div_Table[ n ] = 840 / n), and
-// the best direction is chosen in scalar code exactly as in the spec.
+// the transposed block; partial[ 0 ] is row i shifted by i lanes,
+// partial[ 4 ] column j shifted by 7 - j lanes.  Costs: the two entries of a
+// partial that share a Div_Table weight (k and 14 - k, or j and 10 - j) are
+// interleaved, squared and pair-summed into one i32 lane (madd through
+// ReorderWidenMulAccumulate), then weighted.  Every cost is at most
+// 8 * 1024^2 * 105 < 2^30 (Div_Table[ n ] = 840 / n): no overflow, as in the
+// reference's int32_t.  The best direction is chosen in scalar code exactly
+// as in the spec.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "simd/cdef.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
@@ -172,6 +176,7 @@ void CdefFilterBlock(Pixel* dst, ptrdiff_t dst_stride, const uint16_t* src,
     V mn = x;
     auto mx = hn::BitCast(di, x);
     V sum_u = hn::Zero(d);
+    HWY_UNROLL(2)
     for (int k = 0; k < 2; k++) {
       const V p0 = LoadRows<kW>(d, s + pri_off[k], src_stride);
       const V p1 = LoadRows<kW>(d, s - pri_off[k], src_stride);
@@ -284,19 +289,21 @@ HWY_INLINE void ColumnAndPairSums(const V16 r[8], V16& col, V16 fwd[2], V16 bwd[
   AddShifted<0>(q3, bwd[0], bwd[1]);
 }
 
-// Row i shifted by i lanes: entries i + j (partial[ 0 ]; on reversed rows
-// partial[ 4 ], entry 7 + i - j).
+// Vector i shifted by i lanes (kReverse: by 7 - i lanes).  On the rows:
+// entry i + j, partial[ 0 ]; on the columns with kReverse: entry 7 - j + i,
+// partial[ 4 ].
+template <bool kReverse>
 HWY_INLINE void DiagonalSums(const V16 r[8], V16 diag[2]) {
   const D16 d;
   diag[0] = diag[1] = hn::Zero(d);
-  AddShifted<0>(r[0], diag[0], diag[1]);
-  AddShifted<1>(r[1], diag[0], diag[1]);
-  AddShifted<2>(r[2], diag[0], diag[1]);
-  AddShifted<3>(r[3], diag[0], diag[1]);
-  AddShifted<4>(r[4], diag[0], diag[1]);
-  AddShifted<5>(r[5], diag[0], diag[1]);
-  AddShifted<6>(r[6], diag[0], diag[1]);
-  AddShifted<7>(r[7], diag[0], diag[1]);
+  AddShifted<kReverse ? 7 : 0>(r[0], diag[0], diag[1]);
+  AddShifted<kReverse ? 6 : 1>(r[1], diag[0], diag[1]);
+  AddShifted<kReverse ? 5 : 2>(r[2], diag[0], diag[1]);
+  AddShifted<kReverse ? 4 : 3>(r[3], diag[0], diag[1]);
+  AddShifted<kReverse ? 3 : 4>(r[4], diag[0], diag[1]);
+  AddShifted<kReverse ? 2 : 5>(r[5], diag[0], diag[1]);
+  AddShifted<kReverse ? 1 : 6>(r[6], diag[0], diag[1]);
+  AddShifted<kReverse ? 0 : 7>(r[7], diag[0], diag[1]);
 }
 
 // 8x8 i16 transpose.
@@ -329,57 +336,77 @@ HWY_INLINE void Transpose8x8(const V16 in[8], V16 out[8]) {
   }
 }
 
-// Adds partial[ k ]^2 * w[ k ] for the 8 entries in v to acc (mod 2^32).
-HWY_INLINE V32 SquaresTimes(V16 v, const int32_t* w, V32 acc) {
+// Lane m = v[ 2m ]^2 + v[ 2m + 1 ]^2 in i32 (|v| <= 1024: no overflow).
+HWY_INLINE V32 PairSquares(V16 v) {
   const D32 d32;
-  const hn::Half<D16> dh;
-  const V32 lo = hn::PromoteTo(d32, hn::LowerHalf(dh, v));
-  const V32 hi = hn::PromoteTo(d32, hn::UpperHalf(dh, v));
-  acc = hn::Add(acc, hn::Mul(hn::Mul(lo, lo), hn::LoadU(d32, w)));
-  return hn::Add(acc, hn::Mul(hn::Mul(hi, hi), hn::LoadU(d32, w + 4)));
+  V32 sum1 = hn::Zero(d32);
+  const V32 sum0 = hn::ReorderWidenMulAccumulate(d32, v, v, hn::Zero(d32), sum1);
+  return hn::RearrangeToOddPlusEven(sum0, sum1);
 }
 
-HWY_INLINE V32 PartialCost(const V16 part[2], const int32_t* weights) {
-  const V32 acc = SquaresTimes(part[0], weights, hn::Zero(D32()));
-  return SquaresTimes(part[1], weights + 8, acc);
+// Lanes of sum over k of ( a[ k ]^2 + b[ k ]^2 ) * w[ k ] for k = 0..7.
+HWY_INLINE V32 MirroredCost(V16 a, V16 b, const int32_t* w) {
+  const D16 d;
+  const D32 d32;
+  const V32 lo = PairSquares(hn::InterleaveLower(d, a, b));  // k = 0..3
+  const V32 hi = PairSquares(hn::InterleaveUpper(d, a, b));  // k = 4..7
+  return hn::Add(hn::Mul(lo, hn::LoadU(d32, w)), hn::Mul(hi, hn::LoadU(d32, w + 4)));
+}
+
+// cost[ 0 ] / cost[ 4 ] of a 15-entry partial: entries k and 14 - k ( k < 7 )
+// weigh Div_Table[ k + 1 ], entry 7 Div_Table[ 8 ].
+HWY_INLINE V32 DiagonalCost(const V16 part[2]) {
+  const D16 d;
+  // Lane k = entry 14 - k (k < 7), lane 7 = entry 15 = 0.
+  const V16 mirrored = hn::ShiftRightLanes<1>(d, hn::Reverse(d, part[1]));
+  return MirroredCost(part[0], mirrored, cdef_simd::kDiagWeights);
+}
+
+// cost[ 1, 3, 5, 7 ] of an 11-entry partial: entries j and 10 - j ( j < 3 )
+// weigh Div_Table[ 2j + 2 ], entries 3..7 Div_Table[ 8 ].
+HWY_INLINE V32 AltCost(const V16 part[2]) {
+  const D16 d;
+  // Lane j = entry 10 - j (j < 3), lanes 3..7 = entries 15..11 = 0.
+  const V16 mirrored = hn::ShiftRightLanes<5>(d, hn::Reverse(d, part[1]));
+  return MirroredCost(part[0], mirrored, cdef_simd::kAltWeights);
+}
+
+// cost[ 2 ] / cost[ 6 ]: Div_Table[ 8 ] * the sum of the 8 squares.
+HWY_INLINE V32 FlatCost(V16 part) {
+  return hn::Mul(PairSquares(part), hn::Set(D32(), cdef_simd::kFlatWeights[0]));
+}
+
+// { sum of a, sum of b, sum of c, sum of e } (lane sums of four vectors).
+HWY_INLINE V32 LaneSums4(V32 a, V32 b, V32 c, V32 e) {
+  const D32 d32;
+  const hn::RepartitionToWide<D32> d64;
+  // ab = a0 + a2, b0 + b2, a1 + a3, b1 + b3 (ce alike).
+  const V32 ab = hn::Add(hn::InterleaveLower(d32, a, b), hn::InterleaveUpper(d32, a, b));
+  const V32 ce = hn::Add(hn::InterleaveLower(d32, c, e), hn::InterleaveUpper(d32, c, e));
+  const auto ab64 = hn::BitCast(d64, ab);
+  const auto ce64 = hn::BitCast(d64, ce);
+  return hn::Add(hn::BitCast(d32, hn::InterleaveLower(d64, ab64, ce64)),
+                 hn::BitCast(d32, hn::InterleaveUpper(d64, ab64, ce64)));
 }
 
 // 7.15.2 CDEF direction process.
 template <typename Pixel>
 int CdefDir(const Pixel* src, ptrdiff_t stride, int bitdepth, int* var) {
-  const D16 d;
   const D32 d32;
-  V16 rows[8], rev[8], cols[8];
-  for (int i = 0; i < 8; i++) {
-    rows[i] = LoadDirRow(src + i * stride, bitdepth);
-    rev[i] = hn::Reverse(d, rows[i]);
-  }
+  V16 rows[8], cols[8];
+  for (int i = 0; i < 8; i++) rows[i] = LoadDirRow(src + i * stride, bitdepth);
   Transpose8x8(rows, cols);
   V16 p0[2], p4[2], p1[2], p3[2], p5[2], p7[2], p2, p6;
-  DiagonalSums(rows, p0);
-  DiagonalSums(rev, p4);
+  DiagonalSums<false>(rows, p0);
+  DiagonalSums<true>(cols, p4);
   ColumnAndPairSums(rows, p6, p7, p5);
   ColumnAndPairSums(cols, p2, p1, p3);
 
-  // cost[ 2 ], cost[ 6 ]: Div_Table[ 8 ] * sum of squares.
-  V32 cost[8];
-  cost[2] = SquaresTimes(p2, cdef_simd::kFlatWeights, hn::Zero(d32));
-  cost[6] = SquaresTimes(p6, cdef_simd::kFlatWeights, hn::Zero(d32));
-  cost[0] = PartialCost(p0, cdef_simd::kDiagWeights);
-  cost[4] = PartialCost(p4, cdef_simd::kDiagWeights);
-  cost[1] = PartialCost(p1, cdef_simd::kAltWeights);
-  cost[3] = PartialCost(p3, cdef_simd::kAltWeights);
-  cost[5] = PartialCost(p5, cdef_simd::kAltWeights);
-  cost[7] = PartialCost(p7, cdef_simd::kAltWeights);
-  alignas(16) int32_t lanes[8][4];
-  for (int i = 0; i < 8; i++) hn::Store(cost[i], d32, lanes[i]);
-  int32_t costs[8];
-  for (int i = 0; i < 8; i++) {
-    // Lane sums (in u32: no signed overflow in any case).
-    const uint32_t c = static_cast<uint32_t>(lanes[i][0]) + static_cast<uint32_t>(lanes[i][1]) +
-                       static_cast<uint32_t>(lanes[i][2]) + static_cast<uint32_t>(lanes[i][3]);
-    costs[i] = static_cast<int32_t>(c);
-  }
+  // Every cost is below 2^30 (Div_Table[ n ] = 840 / n): no overflow.
+  alignas(16) int32_t costs[8];
+  hn::Store(LaneSums4(DiagonalCost(p0), AltCost(p1), FlatCost(p2), AltCost(p3)), d32, costs);
+  hn::Store(LaneSums4(DiagonalCost(p4), AltCost(p5), FlatCost(p6), AltCost(p7)), d32,
+            costs + 4);
   int32_t best_cost = 0;
   int y_dir = 0;
   for (int i = 0; i < 8; i++) {
@@ -388,9 +415,7 @@ int CdefDir(const Pixel* src, ptrdiff_t stride, int bitdepth, int* var) {
       y_dir = i;
     }
   }
-  *var = static_cast<int32_t>(static_cast<uint32_t>(best_cost) -
-                              static_cast<uint32_t>(costs[(y_dir + 4) & 7])) >>
-         10;
+  *var = (best_cost - costs[(y_dir + 4) & 7]) >> 10;
   return y_dir;
 }
 

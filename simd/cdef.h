@@ -1,5 +1,13 @@
 // Highway cdef kernels (simd/cdef.cc): fills a CdefTables's entries with the kernels
-// of one compiled Highway target.
+// of one compiled Highway target: the direction search (7.15.2) and the filter
+// (7.15.3) for 8x8, 4x8 and 4x4 blocks, lowbd and highbd.  HWY_SCALAR keeps
+// the reference kernels.
+//
+// The filter is bit-exact with CdefFilterRef for every input 7.15.1 can give:
+// source samples < 4096 or kCdefUnavailable, damping <= 14 (7.15.1 gives at
+// most CdefDamping + coeffShift = 6 + 4), strengths < 2^15 (at most 15 << 4).
+// Unavailable samples drop out of the sum through constrain() itself, which
+// needs damping <= 14 (see simd/cdef.cc).
 #ifndef HAV1_SIMD_CDEF_H_
 #define HAV1_SIMD_CDEF_H_
 
