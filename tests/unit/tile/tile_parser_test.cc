@@ -387,6 +387,109 @@ TEST(TileParserInter, IntraBlockInInterFrame) {
   EXPECT_FALSE(rec.had_inter);
 }
 
+// A GLOBALMV block with var-tx (TX_MODE_SELECT, not skipped): txfm_split
+// of the 8x8 at depth 0 (ctx = 0 * 3 + (TX_SIZES - 1 - TX_8X8) * 6 + 0 + 0
+// = 18; both neighbour widths are 64 outside the tile) splits into four
+// 4x4 transform blocks read by transform_tree in raster order.  The first
+// has one coefficient with an inter transform type (TX_SET_INTER_1,
+// InterTxTypeSet1Cdf[ TX_4X4 ], symbol 7 -> DCT_DCT); the all_zero ctx of
+// the others follows their neighbours' levels (2, 2, 1).
+TEST(TileParserInter, VarTxInterBlockWithCoefficients) {
+  TinyInterFrame f;
+  f.hdr.TxMode = TX_MODE_SELECT;
+  auto c = TileCdfs();
+  ReferenceRangeEncoder enc;
+  enc.EncodeSymbol(PARTITION_NONE, c->partition_w8_cdf[0], 4, true);
+  enc.EncodeSymbol(0, c->skip_cdf[0], 2, true);
+  enc.EncodeSymbol(1, c->is_inter_cdf[0], 2, true);
+  enc.EncodeSymbol(0, c->single_ref_cdf[1][0], 2, true);
+  enc.EncodeSymbol(0, c->single_ref_cdf[1][2], 2, true);
+  enc.EncodeSymbol(0, c->single_ref_cdf[1][3], 2, true);
+  enc.EncodeSymbol(1, c->new_mv_cdf[0], 2, true);   // not NEWMV
+  enc.EncodeSymbol(0, c->zero_mv_cdf[0], 2, true);  // GLOBALMV
+  enc.EncodeSymbol(1, c->txfm_split_cdf[18], 2, true);
+  // Transform block ( 0, 0 ): all_zero ctx 1 (txSzCtx 0; block 8x8 larger
+  // than the transform, empty contexts).
+  enc.EncodeSymbol(0, c->txb_skip_cdf[0][1], 2, true);
+  enc.EncodeSymbol(7, c->inter_tx_type_set1_cdf[TX_4X4], 16, true);
+  enc.EncodeSymbol(0, c->eob_pt_16_cdf[0][0], 5, true);         // eob 1
+  enc.EncodeSymbol(0, c->coeff_base_eob_cdf[0][0][0], 3, true);  // level 1
+  enc.EncodeSymbol(0, c->dc_sign_cdf[0][0], 2, true);            // positive
+  enc.EncodeSymbol(1, c->txb_skip_cdf[0][2], 2, true);  // ( 4, 0 ): left level 1
+  enc.EncodeSymbol(1, c->txb_skip_cdf[0][2], 2, true);  // ( 0, 4 ): above level 1
+  enc.EncodeSymbol(1, c->txb_skip_cdf[0][1], 2, true);  // ( 4, 4 ): both 0
+  const std::vector<uint8_t> data = enc.Finish();
+  FrameBlockInfo blocks;
+  auto cdfs = std::make_unique<CdfContext>();
+  cdfs->InitNonCoeffCdfs();
+  cdfs->InitCoeffCdfs(100);
+  ResetFrameBlockInfo(f.seq, f.hdr, &blocks);
+  Recorder rec;
+  FrameTileDecoder dec(f.seq, f.hdr, *cdfs, &blocks, &rec);
+  TileData t;
+  t.bounds = {0, 2, 0, 2};
+  t.data = data;
+  const Status st = dec.DecodeTile(t);
+  ASSERT_TRUE(st.ok()) << st.message();
+  const BlockInfo& b = blocks.at(0, 0);
+  EXPECT_EQ(b.y_mode, GLOBALMV);
+  EXPECT_EQ(b.skip, 0);
+  EXPECT_EQ(b.tx_size, TX_4X4);
+  for (int r = 0; r < 2; ++r) {
+    for (int col = 0; col < 2; ++col) EXPECT_EQ(blocks.at(r, col).inter_tx_size, TX_4X4);
+  }
+  ASSERT_EQ(rec.tx.size(), 4u);
+  const int xs[4] = {0, 4, 0, 4}, ys[4] = {0, 0, 4, 4};
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(rec.tx[i].start_x, xs[i]) << i;
+    EXPECT_EQ(rec.tx[i].start_y, ys[i]) << i;
+    EXPECT_EQ(rec.tx[i].tx_size, TX_4X4) << i;
+    EXPECT_EQ(rec.tx[i].eob, i == 0 ? 1 : 0) << i;
+  }
+  EXPECT_EQ(rec.tx[0].tx_type, DCT_DCT);
+  EXPECT_EQ(rec.quant[0][0], 1);
+}
+
+// Segmentation with temporal prediction (SegIdPreSkip 0): inter_segment_id
+// ( 1 ) sets segment_id 0 without reading; after skip (0), seg_id_predicted
+// (ctx = LeftSegPredContext + AboveSegPredContext = 0) = 1 takes
+// get_segment_id( ) = the smallest PrevSegmentIds value under the block.
+TEST(TileParserInter, TemporallyPredictedSegmentId) {
+  TinyInterFrame f;
+  SegmentationParams& seg = f.hdr.segmentation_params;
+  seg.segmentation_enabled = 1;
+  seg.segmentation_update_map = 1;
+  seg.segmentation_temporal_update = 1;
+  seg.LastActiveSegId = 7;
+  const uint8_t prev_seg[4] = {6, 3, 5, 4};
+  InterFrameInputs inputs;
+  inputs.prev_segment_ids = prev_seg;
+  auto c = TileCdfs();
+  ReferenceRangeEncoder enc;
+  enc.EncodeSymbol(PARTITION_NONE, c->partition_w8_cdf[0], 4, true);
+  enc.EncodeSymbol(0, c->skip_cdf[0], 2, true);
+  enc.EncodeSymbol(1, c->segment_id_predicted_cdf[0], 2, true);
+  enc.EncodeSymbol(0, c->is_inter_cdf[0], 2, true);
+  enc.EncodeSymbol(DC_PRED, c->y_mode_cdf[Size_Group[BLOCK_8X8]], 13, true);
+  // One all-zero 8x8 transform block (all_zero ctx 0, txSzCtx 1).
+  enc.EncodeSymbol(1, c->txb_skip_cdf[1][0], 2, true);
+  const std::vector<uint8_t> data = enc.Finish();
+  FrameBlockInfo blocks;
+  auto cdfs = std::make_unique<CdfContext>();
+  cdfs->InitNonCoeffCdfs();
+  cdfs->InitCoeffCdfs(100);
+  ResetFrameBlockInfo(f.seq, f.hdr, &blocks);
+  FrameTileDecoder dec(f.seq, f.hdr, *cdfs, &blocks, nullptr, inputs);
+  TileData t;
+  t.bounds = {0, 2, 0, 2};
+  t.data = data;
+  const Status st = dec.DecodeTile(t);
+  ASSERT_TRUE(st.ok()) << st.message();
+  for (int r = 0; r < 2; ++r) {
+    for (int col = 0; col < 2; ++col) EXPECT_EQ(blocks.at(r, col).segment_id, 3);
+  }
+}
+
 // A NEWMV difference that takes the motion vector to 1 << 14 breaks the
 // is_mv_valid requirement (6.10.25): InvalidData.
 TEST(TileParserInter, MotionVectorOutOfRangeIsInvalidData) {
