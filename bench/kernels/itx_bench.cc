@@ -26,25 +26,46 @@ constexpr const char* kTxTypeNames[kItxTxTypes] = {
 struct SizeInfo {
   int tx_size;
   const char* name;
+  bool all_types;  // every tx type; otherwise dct_dct, adst_adst and idtx
 };
-// The sizes that have Highway kernels so far.
-constexpr SizeInfo kSizes[] = {{0, "4x4"}, {5, "4x8"}, {6, "8x4"}, {1, "8x8"}};
+constexpr SizeInfo kSizes[] = {
+    {0, "4x4", true},     {5, "4x8", true},     {6, "8x4", true},
+    {1, "8x8", true},     {13, "4x16", false},  {14, "16x4", false},
+    {7, "8x16", false},   {8, "16x8", false},   {2, "16x16", false},
+    {15, "8x32", false},  {16, "32x8", false},  {9, "16x32", false},
+    {10, "32x16", false}, {3, "32x32", false},  {17, "16x64", false},
+    {18, "64x16", false}, {11, "32x64", false}, {12, "64x32", false},
+    {4, "64x64", false}};
+// Sizes also measured with only the DC coefficient (eob = 1) and with a
+// low-frequency 8x8 corner (a typical small eob).
+constexpr int kEobSizes[] = {2 /*16x16*/, 3 /*32x32*/, 4 /*64x64*/};
+
+enum class Fill { kFull, kDcOnly, kCorner8x8 };
 
 template <typename Pixel>
-void BenchItx(benchmark::State& state, ItxAddFn<Pixel> fn, int tx_size, int bitdepth) {
+void BenchItx(benchmark::State& state, ItxAddFn<Pixel> fn, int tx_size, int bitdepth,
+              Fill fill = Fill::kFull) {
   const int w = 1 << ItxWidthLog2(tx_size);
   const int h = 1 << ItxHeightLog2(tx_size);
-  const int n = (w < 32 ? w : 32) * (h < 32 ? h : 32);
+  const int tw = w < 32 ? w : 32;
+  const int n = tw * (h < 32 ? h : 32);
   std::mt19937 rng(1234);
   std::vector<int32_t> src(n);
-  for (auto& c : src) c = std::uniform_int_distribution<int32_t>(-300, 300)(rng);
+  int eob = n;
+  for (int k = 0; k < n; k++) {
+    const bool keep = fill == Fill::kFull || (fill == Fill::kDcOnly && k == 0) ||
+                      (fill == Fill::kCorner8x8 && k / tw < 8 && k % tw < 8);
+    src[k] = keep ? std::uniform_int_distribution<int32_t>(-300, 300)(rng) : 0;
+  }
+  if (fill == Fill::kDcOnly) eob = 1;
+  if (fill == Fill::kCorner8x8) eob = 64;
   std::vector<int32_t> coeffs(n);
   const ptrdiff_t stride = 64;
   std::vector<Pixel> dst(stride * h);
   for (auto& p : dst) p = static_cast<Pixel>(rng() & ((1 << bitdepth) - 1));
   for (auto _ : state) {
     std::memcpy(coeffs.data(), src.data(), n * sizeof(int32_t));
-    fn(dst.data(), stride, coeffs.data(), n, bitdepth);
+    fn(dst.data(), stride, coeffs.data(), eob, bitdepth);
     benchmark::DoNotOptimize(dst.data());
     benchmark::ClobberMemory();
   }
@@ -54,6 +75,7 @@ void BenchItx(benchmark::State& state, ItxAddFn<Pixel> fn, int tx_size, int bitd
 void RegisterTables(const DspTables& tables, const std::string& label) {
   for (const SizeInfo& s : kSizes) {
     for (int t = 0; t < kItxTxTypes; t++) {
+      if (!s.all_types && t != 0 && t != 3 && t != 9) continue;
       const std::string base = std::string("itx_") + s.name + "_" + kTxTypeNames[t];
       if (auto fn = tables.itx.lowbd.add[s.tx_size][t]) {
         benchmark::RegisterBenchmark((base + "_8bpc/" + label).c_str(),
@@ -71,10 +93,30 @@ void RegisterTables(const DspTables& tables, const std::string& label) {
   }
 }
 
+// DCT_DCT with eob = 1 (DC only) and an 8x8 low-frequency corner.
+void RegisterEobTables(const DspTables& tables, const std::string& label) {
+  for (int tx_size : kEobSizes) {
+    const int w = 1 << ItxWidthLog2(tx_size);
+    const int h = 1 << ItxHeightLog2(tx_size);
+    const std::string size = std::to_string(w) + "x" + std::to_string(h);
+    for (Fill fill : {Fill::kDcOnly, Fill::kCorner8x8}) {
+      const std::string base = std::string("itx_") + size + "_dct_dct_" +
+                               (fill == Fill::kDcOnly ? "dconly" : "corner8x8");
+      if (auto fn = tables.itx.lowbd.add[tx_size][0]) {
+        benchmark::RegisterBenchmark((base + "_8bpc/" + label).c_str(),
+                                     [fn, tx_size, fill](benchmark::State& st) {
+                                       BenchItx<uint8_t>(st, fn, tx_size, 8, fill);
+                                     });
+      }
+    }
+  }
+}
+
 void RegisterAll() {
   static DspTables ref;  // benchmark lambdas keep function pointers only
   FillItxTablesRef(&ref.itx);
   RegisterTables(ref, "ref");
+  RegisterEobTables(ref, "ref");
   const int64_t available = HWY_TARGETS & hwy::SupportedTargets();
   for (int64_t rest = available; rest != 0; rest &= rest - 1) {
     const int64_t target = rest & -rest;
@@ -83,6 +125,7 @@ void RegisterAll() {
     if (!InitDspTables(hwy::TargetName(target), &tables, &name).ok()) continue;
     if (std::string(name) != hwy::TargetName(target)) continue;
     RegisterTables(tables, name);
+    RegisterEobTables(tables, name);
   }
 }
 
