@@ -46,7 +46,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 #include "src/common/intops.h"
 #include "src/dsp/cdef.h"
@@ -60,17 +59,16 @@ inline constexpr int kDirections[8][2][2] = {
     {{-1, 1}, {-2, 2}}, {{0, 1}, {-1, 2}}, {{0, 1}, {0, 2}}, {{0, 1}, {1, 2}},
     {{1, 1}, {2, 2}},   {{1, 0}, {2, 1}},  {{1, 0}, {2, 0}}, {{1, 0}, {2, -1}}};
 
-// Div_Table (7.15.2) spread over the partial[ ][ 0..15 ] entries.
-// cost[ 0 ], cost[ 4 ]: entry k < 7 weighs Div_Table[ k + 1 ], entry 7
-// Div_Table[ 8 ], entry 14 - i ( i < 7 ) Div_Table[ i + 1 ].
-inline constexpr int32_t kDiagWeights[16] = {840, 420, 280, 210, 168, 140, 120, 105,
-                                             120, 140, 168, 210, 280, 420, 840, 0};
-// cost[ 1, 3, 5, 7 ]: entries 3..7 weigh Div_Table[ 8 ] = 105 (the "*=
-// Div_Table[ 8 ]" of the spec), entries j and 10 - j ( j < 3 ) Div_Table[ 2j + 2 ].
-inline constexpr int32_t kAltWeights[16] = {420, 210, 140, 105, 105, 105, 105, 105,
-                                            140, 210, 420, 0,   0,   0,   0,   0};
-// cost[ 2 ], cost[ 6 ]: Div_Table[ 8 ] for the 8 entries.
-inline constexpr int32_t kFlatWeights[8] = {105, 105, 105, 105, 105, 105, 105, 105};
+// Div_Table (7.15.2) weights of the cost lanes (see MirroredCost).
+// cost[ 0 ], cost[ 4 ]: lane k < 7 holds entries k and 14 - k, weight
+// Div_Table[ k + 1 ]; lane 7 entry 7, weight Div_Table[ 8 ].
+inline constexpr int32_t kDiagWeights[8] = {840, 420, 280, 210, 168, 140, 120, 105};
+// cost[ 1, 3, 5, 7 ]: lane j < 3 holds entries j and 10 - j, weight
+// Div_Table[ 2j + 2 ]; lanes 3..7 entries 3..7, weight Div_Table[ 8 ] (the
+// "*= Div_Table[ 8 ]" of the spec).
+inline constexpr int32_t kAltWeights[8] = {420, 210, 140, 105, 105, 105, 105, 105};
+// cost[ 2 ], cost[ 6 ]: Div_Table[ 8 ] for all 8 entries.
+inline constexpr int32_t kFlatWeight = 105;
 
 }  // namespace hav1::cdef_simd
 #endif  // HAV1_SIMD_CDEF_ONCE_
@@ -373,7 +371,7 @@ HWY_INLINE V32 AltCost(const V16 part[2]) {
 
 // cost[ 2 ] / cost[ 6 ]: Div_Table[ 8 ] * the sum of the 8 squares.
 HWY_INLINE V32 FlatCost(V16 part) {
-  return hn::Mul(PairSquares(part), hn::Set(D32(), cdef_simd::kFlatWeights[0]));
+  return hn::Mul(PairSquares(part), hn::Set(D32(), cdef_simd::kFlatWeight));
 }
 
 // { sum of a, sum of b, sum of c, sum of e } (lane sums of four vectors).
