@@ -2,6 +2,7 @@
 // the spec's formulas (7.13.2, 7.13.3), independent of the reference code.
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -12,6 +13,7 @@ namespace hav1 {
 namespace {
 
 constexpr int kTx4x4 = 0, kTx8x8 = 1, kTx4x8 = 5;
+constexpr int kTx16x16 = 2, kTx32x32 = 3, kTx64x64 = 4, kTx16x32 = 9, kTx64x16 = 18;
 constexpr int kDctDct = 0, kIdtx = 9;
 
 // DC only, DCT_DCT 4x4: each 1D DCT4 of [ dc, 0, 0, 0 ] (7.13.2.3 steps 12 and
@@ -105,6 +107,63 @@ TEST(ItxReference, Clip1AtBothEnds) {
   for (auto& p : dst) p = 0;
   InverseTransformAddRef(dst, 4, coeffs, kTx4x4, kDctDct, false, 12);
   for (auto p : dst) EXPECT_EQ(p, 0);
+}
+
+// DC only, DCT_DCT for the big sizes: every 1D DCT of [ dc, 0, ... ] gives
+// Round2( dc * 2896, 12 ) everywhere (7.13.2.3 step 12, the later H steps add
+// zeros).  64x64: rowShift = 2, no rectangular scaling; 16x32: rowShift = 1
+// and the rectangular scale first; 64x16: rowShift = 2, Abs( 6 - 4 ) = 2 so no
+// rectangular scale.  The 64-point sizes take a 32-wide coefficient layout.
+TEST(ItxReference, DcOnlyDctBigSizesMatchSpecFormula) {
+  struct Size {
+    int tx_size, w, h, row_shift;
+    bool rect2;
+  };
+  for (const Size& sz : {Size{kTx64x64, 64, 64, 2, false}, Size{kTx16x32, 16, 32, 1, true},
+                         Size{kTx64x16, 64, 16, 2, false}, Size{kTx32x32, 32, 32, 2, false},
+                         Size{kTx16x16, 16, 16, 2, false}}) {
+    for (int32_t dc : {1, -1, 77, -300, 4000, -20000}) {
+      int32_t coeffs[32 * 32] = {};
+      coeffs[0] = dc;
+      std::vector<uint8_t> dst(sz.w * sz.h, 120);
+      InverseTransformAddRef(dst.data(), sz.w, coeffs, sz.tx_size, kDctDct, false, 8);
+      const int32_t in = sz.rect2 ? Round2(dc * 2896, 12) : dc;
+      const int32_t row = Round2(Round2(in * 2896, 12), sz.row_shift);
+      const int32_t col = Round2(Round2(row * 2896, 12), 4);
+      const int want = Clip1(120 + col, 8);
+      for (int k = 0; k < sz.w * sz.h; k++) {
+        ASSERT_EQ(dst[k], want) << "size " << sz.w << "x" << sz.h << " dc=" << dc << " k=" << k;
+      }
+      for (int k = 0; k < 32 * 32; k++) ASSERT_EQ(coeffs[k], 0);
+    }
+  }
+}
+
+// IDTX 16x16 (7.13.2.13: Round2( x * 11586, 12 ), rowShift = 2) and 32x32
+// (7.13.2.14: x * 4, rowShift = 2) with one coefficient: only that position
+// changes.
+TEST(ItxReference, IdentityBigSizesSingleCoefficient) {
+  for (int tx_size : {kTx16x16, kTx32x32}) {
+    const int n = tx_size == kTx16x16 ? 16 : 32;
+    for (int pos : {0, 5, n + 3, n * n - 1}) {
+      for (int32_t v : {300, -1234}) {
+        std::vector<int32_t> coeffs(n * n, 0);
+        coeffs[pos] = v;
+        std::vector<uint16_t> dst(n * n, 600);
+        InverseTransformAddRef(dst.data(), n, coeffs.data(), tx_size, kIdtx, false, 10);
+        int32_t r;
+        if (n == 16) {
+          r = Round2(Round2(Round2(v * 11586, 12), 2) * 11586, 12);
+        } else {
+          r = Round2(v * 4, 2) * 4;
+        }
+        const int want = Clip1(600 + Round2(r, 4), 10);
+        for (int k = 0; k < n * n; k++) {
+          ASSERT_EQ(dst[k], k == pos ? want : 600) << n << " pos=" << pos << " k=" << k;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
