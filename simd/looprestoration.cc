@@ -268,9 +268,9 @@ bool BoxFilterFast(const Pixel* src, ptrdiff_t src_stride, int w, int h, int set
   return true;
 }
 
-// 7.17.2 self guided filter process.
+// 7.17.2 self guided filter process (scalar organisation).
 template <typename Pixel>
-void Sgr(Pixel* dst, ptrdiff_t dst_stride, const Pixel* src, ptrdiff_t src_stride, int w, int h,
+void SgrScalar(Pixel* dst, ptrdiff_t dst_stride, const Pixel* src, ptrdiff_t src_stride, int w, int h,
          int set, int xqd0, int xqd1, int bitdepth) {
   int32_t flt0[kLrMaxBlock * kLrMaxBlock];
   int32_t flt1[kLrMaxBlock * kLrMaxBlock];
@@ -293,6 +293,180 @@ void Sgr(Pixel* dst, ptrdiff_t dst_stride, const Pixel* src, ptrdiff_t src_strid
       const int64_t x = (v + (int64_t{1} << (rs - 1))) >> rs;
       out[j] = static_cast<Pixel>(std::clamp<int64_t>(x, 0, max));
     }
+  }
+}
+
+// ---- vector self guided filter: int32 lanes, Lanes(d) columns at a time ----
+// Every intermediate of 7.17.3 fits int32 for samples < 2^12 except p * s
+// and b2: z only matters below 255, so p is capped where z reaches 255
+// (pcap * s < 2^29); b2 = x * oneOverN with x < 2^25 is rounded as
+// ( x >> 12 ) * k + Round2( ( x & 4095 ) * k, 12 ).  a2 = ( 256 z + z / 2 ) /
+// ( z + 1 ) is a float division (exact: numerator < 2^16, and a non-integer
+// quotient is >= 1 / 255 away from an integer).  Chunks overlap at the right
+// end (w >= Lanes) so nothing beyond the block and its margin is touched.
+
+constexpr int kSgrRowLen = kSgrDim + 16;
+constexpr int kSgrColLen = kLrMaxBlock + 2 + 4 + 16;
+
+template <class DI, typename Pixel>
+HWY_INLINE bool BoxFilterVec(DI d, const Pixel* src, ptrdiff_t src_stride, int w, int h,
+                             int set, int pass, int bitdepth, int32_t* f) {
+  using VI = hn::Vec<DI>;
+  const hn::Rebind<Pixel, DI> dp;
+  const hn::Rebind<float, DI> df;
+  const int N = static_cast<int>(hn::Lanes(d));
+  const int r = kSgrParams[set][pass * 2 + 0];
+  if (r == 0) return false;
+  const int eps = kSgrParams[set][pass * 2 + 1];
+  const int n = (2 * r + 1) * (2 * r + 1);
+  const int n2e = n * n * eps;
+  const int s = ((1 << kSgrMtableBits) + n2e / 2) / n2e;
+  const int one_over_n = ((1 << kSgrRecipBits) + (n / 2)) / n;
+  constexpr int kZ255 = 255 * (1 << kSgrMtableBits) - (1 << (kSgrMtableBits - 1));
+  const int pcap = (kZ255 + s - 1) / s;  // smallest p with z >= 255
+  const int sh_a = 2 * (bitdepth - 8), sh_b = bitdepth - 8;
+  const VI rnd_a = hn::Set(d, (1 << sh_a) >> 1), rnd_b = hn::Set(d, (1 << sh_b) >> 1);
+  const VI vn = hn::Set(d, n), vs = hn::Set(d, s), vk = hn::Set(d, one_over_n);
+  const VI vpcap = hn::Set(d, pcap), zero = hn::Zero(d), one = hn::Set(d, 1);
+  const VI v255 = hn::Set(d, 255), v256 = hn::Set(d, 256);
+  const VI zrnd = hn::Set(d, 1 << (kSgrMtableBits - 1));
+  const VI brnd = hn::Set(d, 1 << (kSgrRecipBits - 1)), bmask = hn::Set(d, 4095);
+  alignas(64) int32_t a_arr[kSgrDim][kSgrRowLen];
+  alignas(64) int32_t b_arr[kSgrDim][kSgrRowLen];
+  alignas(64) int32_t col_sq[kSgrColLen];
+  alignas(64) int32_t col_sum[kSgrColLen];
+  const int ncols = w + 2 + 2 * r;  // x = -1 - r .. w + r
+  const Pixel* base = src - (1 + r);
+  const int istep = pass == 0 ? 2 : 1;
+  for (int i = -1; i < h + 1; i += istep) {
+    for (int x0 = 0; x0 < ncols; x0 += N) {
+      const int x = std::min(x0, ncols - N);
+      VI sq = zero, sum = zero;
+      for (int dy = -r; dy <= r; dy++) {
+        const VI c = hn::PromoteTo(d, hn::LoadU(dp, base + (i + dy) * src_stride + x));
+        sq = hn::Add(sq, hn::Mul(c, c));
+        sum = hn::Add(sum, c);
+      }
+      hn::StoreU(sq, d, col_sq + x);
+      hn::StoreU(sum, d, col_sum + x);
+    }
+    int32_t* arow = a_arr[i + 1];
+    int32_t* brow = b_arr[i + 1];
+    for (int j0 = 0; j0 < w + 2; j0 += N) {
+      const int j = std::min(j0, w + 2 - N);
+      VI sq = hn::LoadU(d, col_sq + j), sum = hn::LoadU(d, col_sum + j);
+      for (int dx = 1; dx <= 2 * r; dx++) {
+        sq = hn::Add(sq, hn::LoadU(d, col_sq + j + dx));
+        sum = hn::Add(sum, hn::LoadU(d, col_sum + j + dx));
+      }
+      const VI a = hn::ShiftRightSame(hn::Add(sq, rnd_a), sh_a);
+      const VI dd = hn::ShiftRightSame(hn::Add(sum, rnd_b), sh_b);
+      const VI p = hn::Max(zero, hn::Sub(hn::Mul(a, vn), hn::Mul(dd, dd)));
+      const VI z = hn::ShiftRight<kSgrMtableBits>(hn::Add(hn::Mul(hn::Min(p, vpcap), vs), zrnd));
+      const VI num = hn::Add(hn::ShiftLeft<kSgrSgrBits>(z), hn::ShiftRight<1>(z));
+      VI a2 = hn::ConvertTo(d, hn::Div(hn::ConvertTo(df, num), hn::ConvertTo(df, hn::Add(z, one))));
+      a2 = hn::IfThenElse(hn::Eq(z, zero), one, a2);
+      a2 = hn::IfThenElse(hn::Gt(z, hn::Sub(v255, one)), v256, a2);
+      const VI x = hn::Mul(hn::Sub(v256, a2), sum);
+      const VI b = hn::Add(hn::Mul(hn::ShiftRight<kSgrRecipBits>(x), vk),
+                           hn::ShiftRight<kSgrRecipBits>(
+                               hn::Add(hn::Mul(hn::And(x, bmask), vk), brnd)));
+      hn::StoreU(a2, d, arow + j);
+      hn::StoreU(b, d, brow + j);
+    }
+  }
+  const VI v3 = hn::Set(d, 3), v4 = hn::Set(d, 4), v5 = hn::Set(d, 5), v6 = hn::Set(d, 6);
+  for (int i = 0; i < h; i++) {
+    const Pixel* srow = src + i * src_stride;
+    int32_t* frow = f + i * kLrMaxBlock;
+    for (int j0 = 0; j0 < w; j0 += N) {
+      const int j = std::min(j0, w - N);
+      const VI px = hn::PromoteTo(d, hn::LoadU(dp, srow + j));
+      VI a, b;
+      int rs;
+      auto w565 = [&](const int32_t* row) {
+        return hn::Add(hn::Mul(hn::Add(hn::LoadU(d, row + j), hn::LoadU(d, row + j + 2)), v5),
+                       hn::Mul(hn::LoadU(d, row + j + 1), v6));
+      };
+      if (pass == 0) {
+        const bool odd = (i & 1) != 0;
+        if (odd) {
+          a = w565(a_arr[i + 1]);
+          b = w565(b_arr[i + 1]);
+          rs = kSgrSgrBits + 4 - kSgrRstBits;
+        } else {
+          a = hn::Add(w565(a_arr[i]), w565(a_arr[i + 2]));
+          b = hn::Add(w565(b_arr[i]), w565(b_arr[i + 2]));
+          rs = kSgrSgrBits + 5 - kSgrRstBits;
+        }
+      } else {
+        auto w343 = [&](const int32_t* up, const int32_t* mid, const int32_t* dn) {
+          const VI corners = hn::Add(hn::Add(hn::LoadU(d, up + j), hn::LoadU(d, up + j + 2)),
+                                     hn::Add(hn::LoadU(d, dn + j), hn::LoadU(d, dn + j + 2)));
+          const VI cross = hn::Add(
+              hn::Add(hn::LoadU(d, up + j + 1), hn::LoadU(d, dn + j + 1)),
+              hn::Add(hn::Add(hn::LoadU(d, mid + j), hn::LoadU(d, mid + j + 1)),
+                      hn::LoadU(d, mid + j + 2)));
+          return hn::Add(hn::Mul(corners, v3), hn::Mul(cross, v4));
+        };
+        a = w343(a_arr[i], a_arr[i + 1], a_arr[i + 2]);
+        b = w343(b_arr[i], b_arr[i + 1], b_arr[i + 2]);
+        rs = kSgrSgrBits + 5 - kSgrRstBits;
+      }
+      const VI v = hn::Add(hn::Mul(a, px), b);
+      hn::StoreU(hn::ShiftRightSame(hn::Add(v, hn::Set(d, 1 << (rs - 1))), rs), d, frow + j);
+    }
+  }
+  return true;
+}
+
+template <class DI, typename Pixel>
+HWY_INLINE void SgrVec(DI d, Pixel* dst, ptrdiff_t dst_stride, const Pixel* src,
+                       ptrdiff_t src_stride, int w, int h, int set, int xqd0, int xqd1,
+                       int bitdepth) {
+  using VI = hn::Vec<DI>;
+  const hn::Rebind<Pixel, DI> dp;
+  const int N = static_cast<int>(hn::Lanes(d));
+  alignas(64) int32_t flt0[kLrMaxBlock * kLrMaxBlock];
+  alignas(64) int32_t flt1[kLrMaxBlock * kLrMaxBlock];
+  const bool r0 = BoxFilterVec(d, src, src_stride, w, h, set, 0, bitdepth, flt0);
+  const bool r1 = BoxFilterVec(d, src, src_stride, w, h, set, 1, bitdepth, flt1);
+  const VI w0 = hn::Set(d, xqd0), w1 = hn::Set(d, xqd1);
+  const VI w2 = hn::Set(d, (1 << kSgrPrjBits) - xqd0 - xqd1);
+  constexpr int rs = kSgrRstBits + kSgrPrjBits;
+  const VI rnd = hn::Set(d, 1 << (rs - 1));
+  const VI zero = hn::Zero(d), max = hn::Set(d, (1 << bitdepth) - 1);
+  for (int i = 0; i < h; i++) {
+    const Pixel* srow = src + i * src_stride;
+    Pixel* out = dst + i * dst_stride;
+    for (int j0 = 0; j0 < w; j0 += N) {
+      const int j = std::min(j0, w - N);
+      const VI u = hn::ShiftLeft<kSgrRstBits>(hn::PromoteTo(d, hn::LoadU(dp, srow + j)));
+      const VI f0 = r0 ? hn::LoadU(d, flt0 + i * kLrMaxBlock + j) : u;
+      const VI f1 = r1 ? hn::LoadU(d, flt1 + i * kLrMaxBlock + j) : u;
+      VI v = hn::Add(hn::Mul(w1, u), hn::Add(hn::Mul(w0, f0), hn::Mul(w2, f1)));
+      v = hn::ShiftRight<rs>(hn::Add(v, rnd));
+      hn::StoreU(hn::DemoteTo(dp, hn::Min(hn::Max(v, zero), max)), dp, out + j);
+    }
+  }
+}
+
+// 7.17.2 self guided filter process.  The vector path needs samples below
+// 2^12 (every bit depth) and xqd within Sgrproj_Xqd_Min .. Max (5.11.58) for
+// its int32 bounds; anything else takes the scalar organisation.
+template <typename Pixel>
+void Sgr(Pixel* dst, ptrdiff_t dst_stride, const Pixel* src, ptrdiff_t src_stride, int w, int h,
+         int set, int xqd0, int xqd1, int bitdepth) {
+  const hn::ScalableTag<int32_t> d;
+  const hn::FixedTag<int32_t, 4> d4;
+  const bool in_range = xqd0 >= -96 && xqd0 <= 31 && xqd1 >= -32 && xqd1 <= 95 &&
+                        bitdepth <= 12 && set >= 0 && set < 16;
+  if (!in_range || w < 4) {
+    SgrScalar(dst, dst_stride, src, src_stride, w, h, set, xqd0, xqd1, bitdepth);
+  } else if (w >= static_cast<int>(hn::Lanes(d))) {
+    SgrVec(d, dst, dst_stride, src, src_stride, w, h, set, xqd0, xqd1, bitdepth);
+  } else {
+    SgrVec(d4, dst, dst_stride, src, src_stride, w, h, set, xqd0, xqd1, bitdepth);
   }
 }
 

@@ -32,7 +32,9 @@ namespace lr_test {
 constexpr int kTapsMin[3] = {-5, -23, -17};  // Wiener_Taps_Min
 constexpr int kTapsMax[3] = {10, 8, 46};     // Wiener_Taps_Max
 
-enum SrcPattern { kRandom, kExtremes, kZero, kMax, kSmooth, kChecker, kNumPatterns };
+// kNoise: mid-grey + uniform noise of a random amplitude 1 .. 64 (8-bit
+// scale): spreads the self guided filter's z over its whole 0 .. 255 range.
+enum SrcPattern { kRandom, kExtremes, kZero, kMax, kSmooth, kChecker, kNoise, kNumPatterns };
 
 constexpr int kDstGuard = 5;
 
@@ -60,6 +62,7 @@ std::vector<Pixel> MakeSource(const Block& b, ptrdiff_t* stride, size_t* origin)
   *origin = static_cast<size_t>(kLrBorder) * *stride + kLrBorder;
   const int base = static_cast<int>(rng() % (max + 1));
   const int amp = 1 + static_cast<int>(rng() % 16) << (b.bitdepth - 8);
+  const int noise_amp = (1 << static_cast<int>(rng() % 7)) << (b.bitdepth - 8);
   for (int i = 0; i < rows; i++) {
     for (int j = 0; j < *stride; j++) {
       int v = 0;
@@ -73,6 +76,10 @@ std::vector<Pixel> MakeSource(const Block& b, ptrdiff_t* stride, size_t* origin)
                          max);
           break;
         case kChecker: v = ((i + j) & 1) ? max : 0; break;
+        case kNoise:
+          v = std::clamp(base + static_cast<int>(rng() % (2 * noise_amp + 1)) - noise_amp, 0,
+                         max);
+          break;
       }
       buf[static_cast<size_t>(i) * *stride + j] = static_cast<Pixel>(v);
     }
@@ -200,12 +207,14 @@ int RunSgrAll(const char* target, SgrFn<Pixel> fn, SgrFn<Pixel> ref, int bitdept
   uint32_t seed = static_cast<uint32_t>(bitdepth * 4242);
   std::mt19937 rng(seed);
   for (int set = 0; set < 16; set++) {
-    for (int rep = 0; rep < 24; rep++) {
+    for (int rep = 0; rep < 40; rep++) {
       const int xqd0 = rep == 0 ? -96 : rep == 1 ? 31 : -96 + static_cast<int>(rng() % 128);
       const int xqd1 = rep == 0 ? 95 : rep == 1 ? -32 : -32 + static_cast<int>(rng() % 128);
       const int w = rep < 2 ? 64 : 1 + static_cast<int>(rng() % 64);
       const int h = rep < 2 ? 64 : 1 + static_cast<int>(rng() % 64);
-      const Block b{w, h, bitdepth, static_cast<int>(rng() % kNumPatterns), seed++};
+      const int pattern = (rep & 1) ? static_cast<int>(kNoise)
+                                    : static_cast<int>(rng() % kNumPatterns);
+      const Block b{w, h, bitdepth, pattern, seed++};
       ptrdiff_t ss = 0;
       size_t so = 0;
       const std::vector<Pixel> src = MakeSource<Pixel>(b, &ss, &so);
