@@ -1,12 +1,9 @@
 // use_intrabc blocks of intra frames: the rest of 5.11.7 for use_intrabc,
-// find_mv_stack( 0 ) of 7.10.2 restricted to what intra frames can reach
-// (RefFrame = { INTRA_FRAME, NONE }, no temporal candidates since
-// use_ref_frame_mvs is 0, every candidate is an intrabc block), assign_mv( 0 )
-// (5.11.26), read_mv (5.11.31, 5.11.32) and is_mv_valid (6.10.25).
+// assign_mv( 0 ) (5.11.26) on the stack of find_mv_stack( 0 ) (MvPredictor,
+// 7.10.2), read_mv (5.11.31, 5.11.32) and is_mv_valid (6.10.25).
 #include <algorithm>
 #include <cstdlib>
 
-#include "src/common/intops.h"
 #include "src/tile/tile_parser.h"
 
 namespace hav1::tile {
@@ -14,12 +11,21 @@ namespace hav1::tile {
 Status TileParser::IntrabcModeInfo() {
   // 5.11.7: is_inter = 1, YMode = UVMode = DC_PRED were set; the palette
   // sizes are 0; interp_filter = BILINEAR (stored by StoreBlockInfo).
-  FindMvStackIntrabc();
+  // find_mv_stack( 0 ) with RefFrame = { INTRA_FRAME, NONE } (7.10.2;
+  // the candidates are intrabc blocks, no temporal ones in intra frames).
+  MvBlock mb;
+  mb.mi_row = mi_row_;
+  mb.mi_col = mi_col_;
+  mb.mi_size = mi_size_;
+  mb.ref_frame[0] = kIntraFrame;
+  mb.ref_frame[1] = kRefNone;
+  mv_pred_.FindMvStack(mb, false, &mv_stack_);
+  const MvStack& st = mv_stack_;
   // assign_mv( 0 ) with use_intrabc (5.11.26).
-  int pred[2] = {ref_stack_mv_[0][0], ref_stack_mv_[0][1]};
+  int pred[2] = {st.ref_stack_mv[0][0][0], st.ref_stack_mv[0][0][1]};
   if (pred[0] == 0 && pred[1] == 0) {
-    pred[0] = ref_stack_mv_[1][0];
-    pred[1] = ref_stack_mv_[1][1];
+    pred[0] = st.ref_stack_mv[1][0][0];
+    pred[1] = st.ref_stack_mv[1][0][1];
   }
   if (pred[0] == 0 && pred[1] == 0) {
     const int sb_size4 = Num_4x4_Blocks_High[sb_size_];
@@ -73,180 +79,6 @@ int TileParser::ReadMvComponent(int ctx, int comp) {
     mag += ((d << 3) | (fr << 1) | hp) + 1;
   }
   return mv_sign ? -mag : mag;
-}
-
-// 7.10.2 find_mv_stack( 0 ) for RefFrame[ 0 ] == INTRA_FRAME.
-void TileParser::FindMvStackIntrabc() {
-  const int bw4 = Num_4x4_Blocks_Wide[mi_size_];
-  const int bh4 = Num_4x4_Blocks_High[mi_size_];
-  num_mv_found_ = 0;
-  new_mv_count_ = 0;
-  // GlobalMvs[ 0 ] is (0, 0) for INTRA_FRAME (7.10.2.1).
-  found_match_ = false;
-  ScanRow(-1);
-  bool found_above_match = found_match_;
-  found_match_ = false;
-  ScanCol(-1);
-  bool found_left_match = found_match_;
-  found_match_ = false;
-  if (std::max(bw4, bh4) <= 16) ScanPoint(-1, bw4);
-  if (found_match_) found_above_match = true;
-  const int num_nearest = num_mv_found_;
-  for (int idx = 0; idx < num_nearest; ++idx) weight_stack_[idx] += REF_CAT_LEVEL;
-  // use_ref_frame_mvs is 0 in intra frames: no temporal scan.
-  found_match_ = false;
-  ScanPoint(-1, -1);
-  if (found_match_) found_above_match = true;
-  found_match_ = false;
-  ScanRow(-3);
-  if (found_match_) found_above_match = true;
-  found_match_ = false;
-  ScanCol(-3);
-  if (found_match_) found_left_match = true;
-  found_match_ = false;
-  if (bh4 > 1) ScanRow(-5);
-  if (found_match_) found_above_match = true;
-  found_match_ = false;
-  if (bw4 > 1) ScanCol(-5);
-  if (found_match_) found_left_match = true;
-  (void)found_above_match;
-  (void)found_left_match;
-  // 7.10.2.11 sorting process (stable bubble sort by weight).
-  auto sort = [this](int start, int end) {
-    while (end > start) {
-      int new_end = start;
-      for (int idx = start + 1; idx < end; ++idx) {
-        if (weight_stack_[idx - 1] < weight_stack_[idx]) {
-          std::swap(weight_stack_[idx - 1], weight_stack_[idx]);
-          std::swap(ref_stack_mv_[idx - 1][0], ref_stack_mv_[idx][0]);
-          std::swap(ref_stack_mv_[idx - 1][1], ref_stack_mv_[idx][1]);
-          new_end = idx;
-        }
-      }
-      end = new_end;
-    }
-  };
-  sort(0, num_nearest);
-  sort(num_nearest, num_mv_found_);
-  // 7.10.2.12 extra search: add_extra_mv_candidate only takes candidates
-  // with RefFrames > INTRA_FRAME, which intra frames do not have; the stack
-  // is extended with GlobalMvs[ 0 ] = (0, 0).
-  for (int idx = num_mv_found_; idx < 2; ++idx) {
-    ref_stack_mv_[idx][0] = 0;
-    ref_stack_mv_[idx][1] = 0;
-  }
-  // 7.10.2.14 clamping (the contexts are not used by intrabc).
-  const int bw = Block_Width(mi_size_);
-  const int bh = Block_Height(mi_size_);
-  for (int idx = 0; idx < num_mv_found_; ++idx) {
-    // clamp_mv_row / clamp_mv_col (5.11.54, 5.11.55)
-    const int mb_to_top_edge = -((mi_row_ * MI_SIZE) * 8);
-    const int mb_to_bottom_edge = ((hdr_.MiRows - bh4 - mi_row_) * MI_SIZE) * 8;
-    const int mb_to_left_edge = -((mi_col_ * MI_SIZE) * 8);
-    const int mb_to_right_edge = ((hdr_.MiCols - bw4 - mi_col_) * MI_SIZE) * 8;
-    const int border_r = MV_BORDER + bh * 8;
-    const int border_c = MV_BORDER + bw * 8;
-    ref_stack_mv_[idx][0] = Clip3(mb_to_top_edge - border_r, mb_to_bottom_edge + border_r,
-                                  ref_stack_mv_[idx][0]);
-    ref_stack_mv_[idx][1] = Clip3(mb_to_left_edge - border_c, mb_to_right_edge + border_c,
-                                  ref_stack_mv_[idx][1]);
-  }
-}
-
-// 7.10.2.2 scan row process.
-void TileParser::ScanRow(int delta_row) {
-  const int bw4 = Num_4x4_Blocks_Wide[mi_size_];
-  const int end4 = std::min(std::min(bw4, hdr_.MiCols - mi_col_), 16);
-  int delta_col = 0;
-  const bool use_step16 = bw4 >= 16;
-  if (std::abs(delta_row) > 1) {
-    delta_row += mi_row_ & 1;
-    delta_col = 1 - (mi_col_ & 1);
-  }
-  int i = 0;
-  while (i < end4) {
-    const int mv_row = mi_row_ + delta_row;
-    const int mv_col = mi_col_ + delta_col + i;
-    if (!IsInside(mv_row, mv_col)) break;
-    int len = std::min<int>(bw4, Num_4x4_Blocks_Wide[blocks_->at(mv_row, mv_col).mi_size]);
-    if (std::abs(delta_row) > 1) len = std::max(2, len);
-    if (use_step16) len = std::max(4, len);
-    AddRefMvCandidate(mv_row, mv_col, len * 2);
-    i += len;
-  }
-}
-
-// 7.10.2.3 scan col process.
-void TileParser::ScanCol(int delta_col) {
-  const int bh4 = Num_4x4_Blocks_High[mi_size_];
-  const int end4 = std::min(std::min(bh4, hdr_.MiRows - mi_row_), 16);
-  int delta_row = 0;
-  const bool use_step16 = bh4 >= 16;
-  if (std::abs(delta_col) > 1) {
-    delta_row = 1 - (mi_row_ & 1);
-    delta_col += mi_col_ & 1;
-  }
-  int i = 0;
-  while (i < end4) {
-    const int mv_row = mi_row_ + delta_row + i;
-    const int mv_col = mi_col_ + delta_col;
-    if (!IsInside(mv_row, mv_col)) break;
-    int len = std::min<int>(bh4, Num_4x4_Blocks_High[blocks_->at(mv_row, mv_col).mi_size]);
-    if (std::abs(delta_col) > 1) len = std::max(2, len);
-    if (use_step16) len = std::max(4, len);
-    AddRefMvCandidate(mv_row, mv_col, len * 2);
-    i += len;
-  }
-}
-
-// 7.10.2.4 scan point process.
-void TileParser::ScanPoint(int delta_row, int delta_col) {
-  const int mv_row = mi_row_ + delta_row;
-  const int mv_col = mi_col_ + delta_col;
-  if (IsInside(mv_row, mv_col) && mv_row < hdr_.MiRows && mv_col < hdr_.MiCols &&
-      blocks_->at(mv_row, mv_col).decoded) {
-    AddRefMvCandidate(mv_row, mv_col, 4);
-  }
-}
-
-// 7.10.2.7 add reference motion vector process and 7.10.2.8 search stack
-// process, single prediction with RefFrame[ 0 ] == INTRA_FRAME.
-void TileParser::AddRefMvCandidate(int mv_row, int mv_col, int weight) {
-  const BlockInfo& cand = blocks_->at(mv_row, mv_col);
-  if (!cand.is_inter) return;
-  for (int cand_list = 0; cand_list < 2; ++cand_list) {
-    if (cand.ref_frame[cand_list] != kIntraFrame) continue;
-    // candMode is DC_PRED for intrabc blocks: never GLOBALMV, never NEWMV.
-    int cand_mv[2] = {cand.mv[cand_list].row, cand.mv[cand_list].col};
-    LowerMvPrecision(cand_mv);
-    found_match_ = true;
-    int idx = 0;
-    for (; idx < num_mv_found_; ++idx) {
-      if (ref_stack_mv_[idx][0] == cand_mv[0] && ref_stack_mv_[idx][1] == cand_mv[1]) break;
-    }
-    if (idx < num_mv_found_) {
-      weight_stack_[idx] += weight;
-    } else if (num_mv_found_ < MAX_REF_MV_STACK_SIZE) {
-      ref_stack_mv_[num_mv_found_][0] = cand_mv[0];
-      ref_stack_mv_[num_mv_found_][1] = cand_mv[1];
-      weight_stack_[num_mv_found_] = weight;
-      ++num_mv_found_;
-    }
-  }
-}
-
-// 7.10.2.10 lower precision process.
-void TileParser::LowerMvPrecision(int* mv) const {
-  if (hdr_.allow_high_precision_mv) return;
-  for (int i = 0; i < 2; ++i) {
-    if (hdr_.force_integer_mv) {
-      const int a = std::abs(mv[i]);
-      const int a_int = (a + 3) >> 3;
-      mv[i] = mv[i] > 0 ? (a_int << 3) : -(a_int << 3);
-    } else if (mv[i] & 1) {
-      mv[i] += mv[i] > 0 ? -1 : 1;
-    }
-  }
 }
 
 // is_mv_valid( 0 ) (6.10.25) for use_intrabc.

@@ -111,12 +111,6 @@ class TileParser {
 
   // ---- intrabc.cc ----
   Status IntrabcModeInfo();
-  void FindMvStackIntrabc();
-  void ScanRow(int delta_row);
-  void ScanCol(int delta_col);
-  void ScanPoint(int delta_row, int delta_col);
-  void AddRefMvCandidate(int mv_row, int mv_col, int weight);
-  void LowerMvPrecision(int* mv) const;
   int ReadMvComponent(int ctx, int comp);
   bool IsMvValid() const;
 
@@ -201,13 +195,8 @@ class TileParser {
   // AboveSegPredContext (per mi column) / LeftSegPredContext (per mi row).
   std::vector<uint8_t> above_seg_pred_, left_seg_pred_;
 
-  // find_mv_stack state (7.10.2), single reference (intrabc) only.
-  int num_mv_found_ = 0;      // NumMvFound
-  int new_mv_count_ = 0;      // NewMvCount
-  bool found_match_ = false;  // FoundMatch
-  int ref_stack_mv_[MAX_REF_MV_STACK_SIZE][2] = {};  // RefStackMv[ idx ][ 0 ]
-  int weight_stack_[MAX_REF_MV_STACK_SIZE] = {};     // WeightStack
-  int block_mv_[2] = {};      // Mv[ 0 ]
+  // Mv[ 0 ] of intrabc blocks before the validity check.
+  int block_mv_[2] = {};
 
   // Coefficient state (5.11.39).
   int plane_tx_type_ = 0;  // PlaneTxType
