@@ -26,6 +26,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "src/dsp/loopfilter.h"
 
@@ -78,9 +79,10 @@ HWY_INLINE void WideFilter(const V* c, V* out) {
 
 // 7.14.6 for the 4 lines in c[] (c[ kReach + k ] = position k).  Replaces
 // c[ kReach + k ] for k = -kModify .. kModify - 1 with the filtered samples
-// (unfiltered lanes keep their value).  Returns false if no line is filtered.
+// (unfiltered lanes keep their value).  Returns how many samples each side
+// may have changed: 0 (no line filtered), 2 (narrow filter only) or kModify.
 template <int kLen>
-HWY_INLINE bool FilterColumns(V* c, int limit, int blimit, int thresh, int bitdepth) {
+HWY_INLINE int FilterColumns(V* c, int limit, int blimit, int thresh, int bitdepth) {
   constexpr int R = LenInfo<kLen>::kReach;
   const D d;
   auto at = [c](int k) -> V { return c[R + k]; };
@@ -107,7 +109,7 @@ HWY_INLINE bool FilterColumns(V* c, int limit, int blimit, int thresh, int bitde
     off = hn::Or(off, hn::Gt(hn::Max(AbsDiff(p3, p2), AbsDiff(q3, q2)), lim));
   }
   const M on = hn::Not(off);
-  if (hn::AllFalse(d, on)) return false;
+  if (hn::AllFalse(d, on)) return 0;
 
   // 7.14.6.3 narrow filter process.
   const V lo = hn::Set(d, -(1 << (bitdepth - 1)));
@@ -131,7 +133,7 @@ HWY_INLINE bool FilterColumns(V* c, int limit, int blimit, int thresh, int bitde
     c[R - 1] = hn::IfThenElse(on, np0, p0);
     c[R + 0] = hn::IfThenElse(on, nq0, q0);
     c[R + 1] = hn::IfThenElse(on, nq1, q1);
-    return true;
+    return 2;
   } else {
     // flat (filterSize >= 8).
     const V flat_th = hn::Set(d, 1 << shift);
@@ -148,7 +150,11 @@ HWY_INLINE bool FilterColumns(V* c, int limit, int blimit, int thresh, int bitde
     res[kMod - 1] = hn::IfThenElse(narrow, np0, p0);
     res[kMod + 0] = hn::IfThenElse(narrow, nq0, q0);
     res[kMod + 1] = hn::IfThenElse(narrow, nq1, q1);
-    if (!hn::AllFalse(d, flat)) {
+    if (hn::AllFalse(d, flat)) {
+      for (int k = -2; k < 2; k++) c[R + k] = res[k + kMod];
+      return 2;
+    }
+    {
       if constexpr (kLen == kLf6) {
         V w[4];
         WideFilter<R, 2, 1, 3>(c, w);
@@ -178,7 +184,7 @@ HWY_INLINE bool FilterColumns(V* c, int limit, int blimit, int thresh, int bitde
       }
     }
     for (int k = -kMod; k < kMod; k++) c[R + k] = res[k + kMod];
-    return true;
+    return kMod;
   }
 }
 
@@ -192,9 +198,17 @@ void LoopFilterHorizontal(Pixel* dst, ptrdiff_t stride, int limit, int blimit, i
   const hn::Rebind<Pixel, D> dp;
   V c[2 * R];
   for (int k = -R; k < R; k++) c[R + k] = hn::PromoteTo(d, hn::LoadU(dp, dst + k * stride));
-  if (!FilterColumns<kLen>(c, limit, blimit, thresh, bitdepth)) return;
-  for (int k = -kMod; k < kMod; k++) {
-    hn::StoreU(hn::DemoteTo(dp, c[R + k]), dp, dst + k * stride);
+  const int m = FilterColumns<kLen>(c, limit, blimit, thresh, bitdepth);
+  if (m == 0) return;
+  auto store = [&](auto mod) {
+    for (int k = -mod.value; k < mod.value; k++) {
+      hn::StoreU(hn::DemoteTo(dp, c[R + k]), dp, dst + k * stride);
+    }
+  };
+  if (m == 2) {
+    store(std::integral_constant<int, 2>());
+  } else {
+    store(std::integral_constant<int, kMod>());
   }
 }
 
@@ -222,6 +236,27 @@ HWY_INLINE hn::Vec<DU> LoadRowWords(const Pixel* p, ptrdiff_t stride) {
   return hn::ConcatUpperLower(du, w23, w01);  // lanes w0 w1 w2 w3
 }
 
+// Writes positions -kMod .. kMod - 1 of c[] back to the 4 rows (words of
+// W::kPer pixels, the last one overlapping).
+template <typename Pixel, int R, int kMod>
+HWY_INLINE void StoreRowWords(const V* c, Pixel* dst, ptrdiff_t stride) {
+  using W = Words<Pixel>;
+  const DU du;
+  constexpr int kOutWords = W::Count(-kMod, kMod - 1);
+  alignas(16) uint32_t lanes[4];
+#pragma GCC unroll 8
+  for (int w = 0; w < kOutWords; w++) {
+    const int start = W::Start(-kMod, kMod - 1, w);
+    hn::Vec<DU> word = hn::BitCast(du, c[R + start]);
+#pragma GCC unroll 4
+    for (int o = 1; o < W::kPer; o++) {
+      word = hn::Or(word, hn::ShiftLeftSame(hn::BitCast(du, c[R + start + o]), o * W::kBits));
+    }
+    hn::Store(word, du, lanes);
+    for (int i = 0; i < 4; i++) std::memcpy(dst + i * stride + start, &lanes[i], 4);
+  }
+}
+
 // Vertical edge (pass 0): line i is row i, position k is dst[ k ] of the row.
 template <typename Pixel, int kLen>
 void LoopFilterVertical(Pixel* dst, ptrdiff_t stride, int limit, int blimit, int thresh,
@@ -247,19 +282,12 @@ void LoopFilterVertical(Pixel* dst, ptrdiff_t stride, int limit, int blimit, int
       c[R + start + o] = hn::BitCast(d, v);
     }
   }
-  if (!FilterColumns<kLen>(c, limit, blimit, thresh, bitdepth)) return;
-  constexpr int kOutWords = W::Count(-kMod, kMod - 1);
-  alignas(16) uint32_t lanes[4];
-#pragma GCC unroll 8
-  for (int w = 0; w < kOutWords; w++) {
-    const int start = W::Start(-kMod, kMod - 1, w);
-    hn::Vec<DU> word = hn::BitCast(du, c[R + start]);
-#pragma GCC unroll 4
-    for (int o = 1; o < W::kPer; o++) {
-      word = hn::Or(word, hn::ShiftLeftSame(hn::BitCast(du, c[R + start + o]), o * W::kBits));
-    }
-    hn::Store(word, du, lanes);
-    for (int i = 0; i < 4; i++) std::memcpy(dst + i * stride + start, &lanes[i], 4);
+  const int m = FilterColumns<kLen>(c, limit, blimit, thresh, bitdepth);
+  if (m == 0) return;
+  if (m == 2) {
+    StoreRowWords<Pixel, R, 2>(c, dst, stride);
+  } else {
+    StoreRowWords<Pixel, R, kMod>(c, dst, stride);
   }
 }
 
