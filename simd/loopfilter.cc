@@ -11,7 +11,7 @@
 //   Horizontal edge (pass 1): a column is 4 consecutive pixels of one row:
 //     a plain load (+ widen) and store (+ narrow).
 //   Vertical edge (pass 0): the lines are rows; 32-bit "words" (4 8-bit or
-//     2 16-bit pixels) of the 4 rows are loaded into one u32x4 vector and
+//     2 16-bit pixels) of the 4 rows are gathered into one u32x4 vector and
 //     columns are extracted by shift + mask (a register transpose); results
 //     are packed back into words and written per row.
 // Only the samples the reference reads (p( n - 1 ) .. q( n - 1 )) are read and
@@ -224,16 +224,15 @@ struct Words {
   }
 };
 
-// The 4 bytes at p + r * stride (r = 0..3) as lane r of a u32 vector: four
-// scalar loads, broadcasts and blends (cheaper than a hardware gather).
+// The 4 bytes at p + r * stride (r = 0..3) as lane r of a u32 vector (one
+// gather; measured no slower than scalar loads + blends on Zen 4).
 template <typename Pixel>
 HWY_INLINE hn::Vec<DU> LoadRowWords(const Pixel* p, ptrdiff_t stride) {
   const DU du;
-  uint32_t w[4];
-  for (int r = 0; r < 4; r++) std::memcpy(&w[r], p + r * stride, 4);
-  const hn::Vec<DU> w01 = hn::OddEven(hn::Set(du, w[1]), hn::Set(du, w[0]));
-  const hn::Vec<DU> w23 = hn::OddEven(hn::Set(du, w[3]), hn::Set(du, w[2]));
-  return hn::ConcatUpperLower(du, w23, w01);  // lanes w0 w1 w2 w3
+  const hn::RebindToSigned<DU> di;
+  const int32_t sb = static_cast<int32_t>(stride * static_cast<ptrdiff_t>(sizeof(Pixel)));
+  const hn::Vec<decltype(di)> offsets = hn::Mul(hn::Iota(di, 0), hn::Set(di, sb));
+  return hn::GatherOffset(du, reinterpret_cast<const uint32_t*>(p), offsets);
 }
 
 // Writes positions -kMod .. kMod - 1 of c[] back to the 4 rows (words of
