@@ -1,8 +1,8 @@
-// Highway loop restoration kernels: 7.17.4 Wiener filter process (with the
-// rounding variables of 7.11.3.2 for isCompound = 0), lowbd and highbd.
-// The self guided filter (7.17.2 / 7.17.3) keeps the reference kernel.
+// Highway loop restoration kernels, lowbd and highbd: 7.17.4 Wiener filter
+// process (with the rounding variables of 7.11.3.2 for isCompound = 0) and
+// 7.17.2 / 7.17.3 self guided filter (see the comment above BoxFilterVec).
 //
-// Layout: the block is cut into column chunks of N = Lanes(ScalableTag<int32_t>)
+// Wiener layout: the block is cut into column chunks of N = Lanes(ScalableTag<int32_t>)
 // samples (4 on SSSE3/SSE4, 8 on AVX2, 16 on AVX3; the last chunk overlaps the
 // previous one so that no column beyond w is read or written; blocks narrower
 // than N use 4-lane chunks, narrower than 4 the scalar loop).  Per chunk the
