@@ -10,9 +10,6 @@ namespace {
 
 using tile::BlockInfo;
 
-constexpr int kNearestMv = 13;       // NEARESTMV
-constexpr int kGlobalMv = 15;        // GLOBALMV
-constexpr int kGlobalGlobalMv = 23;  // GLOBAL_GLOBALMV
 
 struct Strength {
   int lvl = 0, limit = 0, blimit = 0, thresh = 0;
@@ -25,7 +22,8 @@ int FilterLevel(const FrameHeader& fh, const BlockInfo& b, int plane, int pass) 
   const int segment = b.segment_id < MAX_SEGMENTS ? b.segment_id : 0;
   const int ref = Clip3(0, TOTAL_REFS_PER_FRAME - 1, static_cast<int>(b.ref_frame[0]));
   const int mode = b.y_mode;
-  const int mode_type = (mode >= kNearestMv && mode != kGlobalMv && mode != kGlobalGlobalMv);
+  const int mode_type =
+      (mode >= tile::NEARESTMV && mode != tile::GLOBALMV && mode != tile::GLOBAL_GLOBALMV);
   const int delta_lf = fh.delta_params.delta_lf_multi ? b.delta_lf[i] : b.delta_lf[0];
   int lvl_seg = Clip3(0, MAX_LOOP_FILTER, delta_lf + lf.loop_filter_level[i]);
   const int feature = SEG_LVL_ALT_LF_Y_V + i;

@@ -63,10 +63,11 @@ enum MvJoint : int {
 };
 inline constexpr int MV_CLASS_0 = 0;
 
-// 6.10.22 y_mode values of inter blocks (after the intra modes and
-// UV_CFL_PRED = 13 come the single then the compound inter modes).
+// YMode values of inter blocks (6.10.23 inter block mode info semantics:
+// the intra modes take 0..13, UV_CFL_PRED included, so NEARESTMV is 14),
+// the single then the compound inter modes.
 enum InterMode : int {
-  NEARESTMV = 13, NEARMV, GLOBALMV, NEWMV,
+  NEARESTMV = 14, NEARMV, GLOBALMV, NEWMV,
   NEAREST_NEARESTMV, NEAR_NEARMV, NEAREST_NEWMV, NEW_NEARESTMV,
   NEAR_NEWMV, NEW_NEARMV, GLOBAL_GLOBALMV, NEW_NEWMV,
 };
