@@ -9,7 +9,9 @@
 namespace hav1 {
 
 int GetRelativeDist(const SequenceHeader& seq, int a, int b) {
-  if (!seq.enable_order_hint) return 0;
+  // OrderHintBits is 1..8 whenever enable_order_hint is 1 (5.5.1); a
+  // sequence header built otherwise counts as having no order hints.
+  if (!seq.enable_order_hint || seq.OrderHintBits < 1 || seq.OrderHintBits > 8) return 0;
   int diff = a - b;
   int m = 1 << (seq.OrderHintBits - 1);
   diff = (diff & (m - 1)) - (diff & m);

@@ -580,6 +580,7 @@ TEST(TileParserInter, GarbageEndsInAnErrorNotACrash) {
   f.seq.enable_jnt_comp = 1;
   f.seq.enable_order_hint = 1;
   f.seq.order_hint_bits_minus_1 = 6;
+  f.seq.OrderHintBits = 7;
   f.seq.enable_interintra_compound = 1;
   f.seq.enable_filter_intra = 1;
   std::vector<uint8_t> prev_seg(64 * 64);
