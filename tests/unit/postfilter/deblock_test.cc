@@ -93,7 +93,8 @@ struct Setup {
 int SpecLevel(const FrameHeader& fh, const BlockInfo& b, int plane, int pass) {
   const int i = plane == 0 ? pass : plane + 1;
   const int mode = b.y_mode;
-  const int mode_type = mode >= 13 && mode != 15 && mode != 23;
+  // YMode values of 6.10.23: NEARESTMV 14, GLOBALMV 16, GLOBAL_GLOBALMV 24.
+  const int mode_type = mode >= 14 && mode != 16 && mode != 24;
   const int delta = fh.delta_params.delta_lf_multi ? b.delta_lf[i] : b.delta_lf[0];
   int lvl = Clip3(0, 63, delta + fh.loop_filter_params.loop_filter_level[i]);
   const auto& sp = fh.segmentation_params;
@@ -185,7 +186,7 @@ void RandomLayout(Setup& s, std::mt19937& rng) {
           const bool inter = rng() % 2;
           b.ref_frame[0] = static_cast<int8_t>(inter ? 1 + rng() % 7 : 0);
           b.is_inter = inter;
-          b.y_mode = static_cast<uint8_t>(inter ? 13 + rng() % 12 : rng() % 13);
+          b.y_mode = static_cast<uint8_t>(inter ? 14 + rng() % 12 : rng() % 13);
           b.segment_id = static_cast<uint8_t>(rng() % 8);
           for (int k = 0; k < 4; k++) b.delta_lf[k] = static_cast<int8_t>(static_cast<int>(rng() % 9) - 4);
           const int luma_tx = split ? (rng() % 2 ? tile::TX_8X8 : tile::TX_4X4)
